@@ -1,0 +1,79 @@
+// Shared data shapes that flow between readers, cleaning, deduplication and writers.
+
+/** Why a document was flagged but still kept. */
+export type DocumentFlag = 'empty' | 'invalid_utf8'
+
+/** One page as read from the input, before any cleaning. */
+export interface InputDocument {
+  kind: 'document'
+  /** Stable id: a relative path for files, the id field for JSONL records. */
+  id: string
+  /** The page as a crawler's text extraction gives it. */
+  text: string
+  url?: string
+  /** The site the page came from (host name); template statistics are kept per site. */
+  site?: string
+  fetchedAt?: string
+  /** The file the document was read from, or `-` for standard input. */
+  source: string
+  /** 1-based line number within `source` for line-oriented formats. */
+  line?: number
+  flags?: DocumentFlag[]
+}
+
+/** Codes for input that could not become a document. */
+export type RejectCode =
+  | 'malformed_json'
+  | 'not_an_object'
+  | 'missing_text'
+  | 'missing_id'
+  | 'duplicate_id'
+  | 'binary_file'
+  | 'unreadable_path'
+  | 'corrupt_gzip'
+  | 'unsupported_file'
+
+/** Input that could not become a document, kept so that nothing disappears without a trace. */
+export interface Reject {
+  kind: 'reject'
+  source: string
+  line?: number
+  id?: string
+  code: RejectCode
+  reason: string
+}
+
+/** What a reader yields, in input order. */
+export type InputRecord = InputDocument | Reject
+
+/** Why a document joined its cluster. */
+export type JoinReason = 'exact' | 'near' | 'contained'
+
+/** One output line: a document with its cleaned text and its place in a cluster. */
+export interface DedupRecord {
+  id: string
+  url?: string
+  /** Id of the cluster's canonical document. */
+  cluster: string
+  canonical: boolean
+  duplicate_of: string | null
+  /** Similarity to the canonical document, 0..1 (1 for the canonical itself). */
+  similarity: number
+  /** How the document joined its cluster; null for a canonical document. */
+  reason: JoinReason | null
+  text: string
+  flags?: DocumentFlag[]
+}
+
+/** Counts for one run, printed as the summary line and written by `--stats`. */
+export interface RunStats {
+  documents: number
+  clusters: number
+  duplicates: number
+  exact_duplicates: number
+  near_duplicates: number
+  rejected: number
+  empty: number
+  invalid_utf8: number
+  seconds: number
+}
