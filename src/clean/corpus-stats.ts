@@ -1,0 +1,87 @@
+// What pages of one site (or of the whole corpus) have in common: line and word document counts.
+import { hashString } from '../text/hash.js'
+import { comparisonTokens } from '../text/tokenize.js'
+import { templateKeys } from './line-affixes.js'
+import { pageLines } from './page-lines.js'
+
+/** What cleaning one page may ask about the other pages. */
+export interface CleaningContext {
+  /** Pages of this page's site seen in all. */
+  groupPages: number
+  /** Pages of this page's site that contain a line, label prefix or suffix with this template key. */
+  templateCount(templateKey: string): number
+  /** Informativeness of a word for telling articles apart (inverse document frequency). */
+  wordWeight(token: string): number
+}
+
+/** Options for the cross-page statistics. */
+export interface CorpusStatsOptions {
+  /** Below this many pages in all, word weights fall back to word length (too few pages to count). */
+  minPagesForIdf: number
+}
+
+export const DEFAULT_CORPUS_STATS_OPTIONS: CorpusStatsOptions = { minPagesForIdf: 50 }
+
+/** Counts gathered over a corpus in one pass, then asked during cleaning. */
+export interface CorpusStats {
+  /** Count one page: every distinct template key once, every distinct word once. */
+  addPage(group: string, text: string): void
+  contextFor(group: string): CleaningContext
+  readonly pages: number
+}
+
+/**
+ * Create an empty statistics table. Keys are kept as 53-bit hashes, not strings, so memory grows
+ * with the number of distinct lines, not with their length.
+ *
+ * @example
+ * const stats = createCorpusStats()
+ * stats.addPage('example.com', 'Menu\nStory one.')
+ * stats.addPage('example.com', 'Menu\nStory two.')
+ * stats.contextFor('example.com').templateCount('l menu') // 2
+ */
+export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): CorpusStats {
+  const { minPagesForIdf } = { ...DEFAULT_CORPUS_STATS_OPTIONS, ...options }
+  const groupPages = new Map<string, number>()
+  const templateCounts = new Map<number, number>()
+  const wordCounts = new Map<number, number>()
+  let pages = 0
+
+  function addPage(group: string, text: string): void {
+    pages++
+    groupPages.set(group, (groupPages.get(group) ?? 0) + 1)
+    const keys = new Set<number>()
+    for (const line of pageLines(text)) {
+      for (const key of templateKeys(line.key)) keys.add(hashString(key, hashString(group)))
+    }
+    for (const key of keys) templateCounts.set(key, (templateCounts.get(key) ?? 0) + 1)
+    const words = new Set<number>()
+    for (const token of comparisonTokens(text)) words.add(hashString(token))
+    for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
+  }
+
+  function wordWeight(token: string): number {
+    // Numbers change between copies and say little about the topic.
+    if (/^\d+$/.test(token)) return 0.1
+    if (pages < minPagesForIdf) return token.length >= 4 ? 1 : 0.2
+    const count = wordCounts.get(hashString(token)) ?? 0
+    return Math.log((pages + 1) / (count + 1))
+  }
+
+  function contextFor(group: string): CleaningContext {
+    const seed = hashString(group)
+    return {
+      groupPages: groupPages.get(group) ?? 0,
+      templateCount: (templateKey) => templateCounts.get(hashString(templateKey, seed)) ?? 0,
+      wordWeight,
+    }
+  }
+
+  return {
+    addPage,
+    contextFor,
+    get pages() {
+      return pages
+    },
+  }
+}

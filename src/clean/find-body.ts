@@ -1,0 +1,128 @@
+// Locate the article body: the densest run of prose on the page that stays on one topic.
+import type { PageLine } from './page-lines.js'
+import type { RemovalRule } from './removal-rules.js'
+import { topicOverlap } from './topic-overlap.js'
+
+/** Options for finding the body. */
+export interface BodyOptions {
+  /** Cost of a short line (heading, label, button) inside the body, in words of prose. */
+  shortLinePenalty: number
+  /** Cost of a line already marked as furniture inside the body (an advert marker between paragraphs). */
+  furniturePenalty: number
+  /** A block of prose after a heading sharing less of its vocabulary than this with the rest of the body is off topic. */
+  minTopicOverlap: number
+  /** The same for a block that follows only furniture, such as an advert marker. */
+  minContinuationOverlap: number
+  /** Lines above the body that count as its headline area for the topic vocabulary. */
+  headLines: number
+}
+
+export const DEFAULT_BODY_OPTIONS: BodyOptions = {
+  shortLinePenalty: 12,
+  furniturePenalty: 1,
+  minTopicOverlap: 0.25,
+  minContinuationOverlap: 0.05,
+  headLines: 8,
+}
+
+/** An inclusive range of line indexes. */
+export interface LineSpan {
+  start: number
+  end: number
+}
+
+/**
+ * Find the body: the span with the highest total score, where prose lines score their word count
+ * and short lines cost a penalty (the maximum-subarray idea of body text extraction). A second
+ * pass follows the span block by block (runs of prose between short lines) and turns every block
+ * that shares too little vocabulary with the article so far into a cost: that cuts off teaser
+ * blocks of other articles after the body while adverts between paragraphs stay harmless.
+ * Undefined when the page has no prose.
+ *
+ * @example
+ * findBody(lines, marks, (token) => 1, DEFAULT_BODY_OPTIONS) // { start: 3, end: 9 }
+ */
+export function findBody(
+  lines: readonly PageLine[],
+  marks: readonly (RemovalRule | undefined)[],
+  weight: (token: string) => number,
+  options: BodyOptions,
+): LineSpan | undefined {
+  const scores = lines.map((line) => lineScore(line, marks[line.index], options))
+  const first = maxSubarray(scores)
+  if (first === undefined) return undefined
+  for (const block of offTopicBlocks(lines, scores, first, weight, options)) {
+    for (const i of block) scores[i] = -(scores[i] ?? 0) / 2
+  }
+  return maxSubarray(scores) ?? first
+}
+
+function lineScore(line: PageLine, mark: RemovalRule | undefined, options: BodyOptions): number {
+  if (mark !== undefined) return -options.furniturePenalty
+  return line.prose ? line.tokens.length : -options.shortLinePenalty
+}
+
+// Split the span into blocks of consecutive prose lines; the first block opens the article. A
+// later block that follows only furniture (an advert marker, a "Read more:" line) continues the
+// article unless it shares almost nothing with it; one that follows a heading of its own (a
+// teaser's headline, a "More from" line the site does not repeat) must share clearly more.
+function offTopicBlocks(
+  lines: readonly PageLine[],
+  scores: readonly number[],
+  span: LineSpan,
+  weight: (token: string) => number,
+  options: BodyOptions,
+): number[][] {
+  const blocks: { lines: number[]; afterHeading: boolean }[] = []
+  let current: number[] = []
+  let afterHeading = false
+  for (let i = span.start; i <= span.end; i++) {
+    const score = scores[i] ?? 0
+    if (score > 0) {
+      current.push(i)
+      continue
+    }
+    if (current.length > 0) {
+      blocks.push({ lines: current, afterHeading })
+      current = []
+      afterHeading = false
+    }
+    if (score === -options.shortLinePenalty) afterHeading = true
+  }
+  if (current.length > 0) blocks.push({ lines: current, afterHeading })
+  const vocabulary = new Set<string>()
+  for (let i = Math.max(0, span.start - options.headLines); i < span.start; i++) {
+    for (const token of lines[i]?.tokens ?? []) vocabulary.add(token)
+  }
+  const offTopic: number[][] = []
+  blocks.forEach((block, n) => {
+    const tokens = block.lines.flatMap((i) => lines[i]?.tokens ?? [])
+    const needed = block.afterHeading ? options.minTopicOverlap : options.minContinuationOverlap
+    if (n > 0 && topicOverlap(tokens, vocabulary, weight) < needed) {
+      offTopic.push(block.lines)
+      return
+    }
+    for (const token of tokens) vocabulary.add(token)
+  })
+  return offTopic
+}
+
+/** Kadane's maximum-sum contiguous subarray; undefined when every score is <= 0. Ties: earliest. */
+export function maxSubarray(scores: readonly number[]): LineSpan | undefined {
+  let best: LineSpan | undefined
+  let bestSum = 0
+  let sum = 0
+  let start = 0
+  scores.forEach((score, i) => {
+    if (sum <= 0) {
+      sum = 0
+      start = i
+    }
+    sum += score
+    if (sum > bestSum) {
+      bestSum = sum
+      best = { start, end: i }
+    }
+  })
+  return best
+}

@@ -1,0 +1,104 @@
+// Rules that mark single lines as furniture, from the line itself, its page and its site's template.
+import { barSuffix, labelPrefix } from './line-affixes.js'
+import type { CleaningContext } from './corpus-stats.js'
+import type { PageLine } from './page-lines.js'
+
+/** Why cleaning removed a line. */
+export type RemovalRule =
+  | 'template' // the whole line recurs on many pages of the site
+  | 'template_label' // it starts with a label the site uses on many pages ("Read more:")
+  | 'template_suffix' // it ends with a site or section name the site appends ("| Energy")
+  | 'link' // a bare URL or e-mail address
+  | 'repeated' // the page prints it more than once (captions)
+  | 'quoted' // a pull quote: it repeats part of a longer line
+  | 'title_with_site' // the headline again with the site name appended (a browser title)
+  | 'before_article' // above the headline or between headline and body (bylines, dates, captions)
+  | 'after_article' // after the body (teasers, newsletter prompts, footers)
+  | 'off_topic' // shares too few words with the article around it
+
+/** Options for the line rules. */
+export interface RemovalOptions {
+  /** A line (or label, or suffix) on at least this many pages of one site is template. */
+  templateMinPages: number
+}
+
+export const DEFAULT_REMOVAL_OPTIONS: RemovalOptions = { templateMinPages: 8 }
+
+const LINK_ONLY = /^(?:https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+)$/i
+// A browser title appends at most this many words to the headline.
+const MAX_SITE_NAME_WORDS = 6
+// Shorter lines are too common as fragments to call one a quote of another.
+const MIN_QUOTE_WORDS = 4
+
+/**
+ * Mark the lines that are furniture on their own evidence: site template, links, lines printed
+ * twice, pull quotes and browser titles. Returns one entry per line, undefined for a kept line.
+ *
+ * @example
+ * markFurniture(pageLines('Menu\nA long enough sentence about oil prices.'), context, DEFAULT_REMOVAL_OPTIONS)
+ */
+export function markFurniture(
+  lines: readonly PageLine[],
+  context: CleaningContext,
+  options: RemovalOptions,
+): (RemovalRule | undefined)[] {
+  const marks: (RemovalRule | undefined)[] = lines.map((line) =>
+    templateRule(line, context, options),
+  )
+  markRepeated(lines, marks)
+  markContained(lines, marks)
+  return marks
+}
+
+function templateRule(
+  line: PageLine,
+  context: CleaningContext,
+  options: RemovalOptions,
+): RemovalRule | undefined {
+  if (LINK_ONLY.test(line.text)) return 'link'
+  const isCommon = (key: string) => context.templateCount(key) >= options.templateMinPages
+  if (isCommon(`l ${line.key}`)) return 'template'
+  const prefix = labelPrefix(line.key)
+  if (prefix !== undefined && isCommon(`p ${prefix}`)) return 'template_label'
+  const suffix = barSuffix(line.key)
+  if (suffix !== undefined && isCommon(`s ${suffix}`)) return 'template_suffix'
+  return undefined
+}
+
+function markRepeated(lines: readonly PageLine[], marks: (RemovalRule | undefined)[]): void {
+  const seen = new Map<string, number>()
+  for (const line of lines)
+    if (marks[line.index] === undefined) seen.set(line.key, (seen.get(line.key) ?? 0) + 1)
+  for (const line of lines) {
+    if (marks[line.index] === undefined && (seen.get(line.key) ?? 0) > 1)
+      marks[line.index] = 'repeated'
+  }
+}
+
+// A shorter line found inside a longer one is either a pull quote (drop the short one) or the
+// headline inside a browser title "Headline | Site" (drop the long one).
+function markContained(lines: readonly PageLine[], marks: (RemovalRule | undefined)[]): void {
+  const open = lines.filter(
+    (line) => marks[line.index] === undefined && line.tokens.length >= MIN_QUOTE_WORDS,
+  )
+  for (const short of open) {
+    for (const long of open) {
+      if (long.key.length <= short.key.length || !long.key.includes(short.key)) continue
+      if (isTitleWithSite(short.key, long.key)) {
+        marks[long.index] = 'title_with_site'
+      } else if (marks[short.index] === undefined) {
+        marks[short.index] = 'quoted'
+      }
+    }
+  }
+}
+
+function isTitleWithSite(shortKey: string, longKey: string): boolean {
+  let rest: string
+  if (longKey.startsWith(shortKey)) rest = longKey.slice(shortKey.length)
+  else if (longKey.endsWith(shortKey)) rest = longKey.slice(0, longKey.length - shortKey.length)
+  else return false
+  // The remainder must be set off by a separator, not continue the sentence.
+  if (!/^\s*[|:\-·•»«/]|[|:\-·•»«/]\s*$/.test(rest)) return false
+  return rest.split(/\s+/).filter((word) => /\w/.test(word)).length <= MAX_SITE_NAME_WORDS
+}

@@ -1,0 +1,34 @@
+// How much of a line's vocabulary the rest of the article uses: the signal that exposes teasers.
+
+/** A bag of distinct words standing for a piece of text. */
+export type Vocabulary = ReadonlySet<string>
+
+/**
+ * The share of a line's informative words (weighted) that also occur in the vocabulary, 0..1.
+ * Paragraphs of one article keep naming the same people, companies and places; a teaser for
+ * another article does not, which is what makes this language-independent.
+ *
+ * @example
+ * topicOverlap(['oil', 'prices', 'rose'], new Set(['oil', 'prices']), () => 1) // 2 / 3
+ */
+export function topicOverlap(
+  tokens: readonly string[],
+  vocabulary: Vocabulary,
+  weight: (token: string) => number,
+): number {
+  let total = 0
+  let shared = 0
+  for (const token of new Set(tokens)) {
+    const w = weight(token)
+    total += w
+    if (vocabulary.has(token)) shared += w
+  }
+  return total === 0 ? 0 : shared / total
+}
+
+/** The distinct words of several token lists. */
+export function vocabularyOf(tokenLists: Iterable<readonly string[]>): Set<string> {
+  const words = new Set<string>()
+  for (const tokens of tokenLists) for (const token of tokens) words.add(token)
+  return words
+}
