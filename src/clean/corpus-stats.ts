@@ -52,7 +52,8 @@ export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): Co
     groupPages.set(group, (groupPages.get(group) ?? 0) + 1)
     const keys = new Set<number>()
     for (const line of pageLines(text)) {
-      for (const key of templateKeys(line.key)) keys.add(hashString(key, hashString(group)))
+      for (const key of templateKeys(line.key, line.text))
+        keys.add(hashString(key, hashString(group)))
     }
     for (const key of keys) templateCounts.set(key, (templateCounts.get(key) ?? 0) + 1)
     const words = new Set<number>()

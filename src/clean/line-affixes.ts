@@ -38,9 +38,37 @@ export function barSuffix(key: string): string | undefined {
   return suffix
 }
 
-/** The keys under which a line is counted in the template table: itself, its label, its suffix. */
-export function templateKeys(key: string): string[] {
+// A sentence shape needs this many lower-case words to be a pattern rather than a list of names.
+const MIN_SHAPE_WORDS = 3
+// Longer lines are running text, whose shape is its own.
+const MAX_SHAPE_TOKENS = 25
+
+/**
+ * The shape of a short sentence with capitalised words (names) and digits masked, or undefined:
+ * captions and credits that a site writes from one pattern ("X, in a file photo from 2022.")
+ * share a shape while their names differ. Lines with too few lower-case words have no shape, so
+ * headlines and bylines, which are mostly names, never match each other this way.
+ *
+ * @example
+ * sentenceShape('Outboard Marine, in a file photo from 2022.') // 'N N, in a file photo from 0.'
+ */
+export function sentenceShape(text: string): string | undefined {
+  const words = text.split(/\s+/)
+  if (words.length > MAX_SHAPE_TOKENS) return undefined
+  let lowerWords = 0
+  const shape = words.map((word) => {
+    if (/^\P{L}*\p{Lu}/u.test(word)) return word.replace(/[\p{L}\p{M}\p{N}'’.&-]+/gu, 'N')
+    if (/^\p{Ll}/u.test(word)) lowerWords++
+    return word.replace(/\p{Nd}+/gu, '0')
+  })
+  return lowerWords >= MIN_SHAPE_WORDS ? shape.join(' ') : undefined
+}
+
+/** The keys under which a line is counted in the template table: itself, its label, its suffix, its shape. */
+export function templateKeys(key: string, text: string): string[] {
   const keys = [`l ${key}`]
+  const shape = sentenceShape(text)
+  if (shape !== undefined) keys.push(`n ${shape}`)
   const prefix = labelPrefix(key)
   if (prefix !== undefined) keys.push(`p ${prefix}`)
   const suffix = barSuffix(key)

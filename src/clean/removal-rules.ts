@@ -1,5 +1,5 @@
 // Rules that mark single lines as furniture, from the line itself, its page and its site's template.
-import { barSuffix, labelPrefix } from './line-affixes.js'
+import { barSuffix, labelPrefix, sentenceShape } from './line-affixes.js'
 import type { CleaningContext } from './corpus-stats.js'
 import type { PageLine } from './page-lines.js'
 
@@ -8,6 +8,7 @@ export type RemovalRule =
   | 'template' // the whole line recurs on many pages of the site
   | 'template_label' // it starts with a label the site uses on many pages ("Read more:")
   | 'template_suffix' // it ends with a site or section name the site appends ("| Energy")
+  | 'template_shape' // a caption or credit written from a pattern the site uses on many pages
   | 'link' // a bare URL or e-mail address
   | 'repeated' // the page prints it more than once (captions)
   | 'quoted' // a pull quote: it repeats part of a longer line
@@ -62,6 +63,8 @@ function templateRule(
   if (prefix !== undefined && isCommon(`p ${prefix}`)) return 'template_label'
   const suffix = barSuffix(line.key)
   if (suffix !== undefined && isCommon(`s ${suffix}`)) return 'template_suffix'
+  const shape = sentenceShape(line.text)
+  if (shape !== undefined && isCommon(`n ${shape}`)) return 'template_shape'
   return undefined
 }
 
