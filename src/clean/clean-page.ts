@@ -53,7 +53,7 @@ export function cleanPage(
 ): CleanedPage {
   const lines = pageLines(text)
   const marks = markFurniture(lines, context, options.removal)
-  const body = findBody(lines, marks, context.wordWeight, options.body)
+  const body = findBody(lines, marks, context.wordWeight, options.body, context.isSharedElsewhere)
   if (body !== undefined) {
     const title = findTitle(lines, marks, body, context.wordWeight, options.title)
     for (const line of lines) {

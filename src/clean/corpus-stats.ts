@@ -12,6 +12,11 @@ export interface CleaningContext {
   templateCount(templateKey: string): number
   /** Informativeness of a word for telling articles apart (inverse document frequency). */
   wordWeight(token: string): number
+  /**
+   * True when a line also occurs in pages of other articles (known after a first clustering);
+   * absent on the first pass.
+   */
+  isSharedElsewhere?: (lineKey: string) => boolean
 }
 
 /** Options for the cross-page statistics. */

@@ -36,7 +36,8 @@ export interface LineSpan {
  * and short lines cost a penalty (the maximum-subarray idea of body text extraction). A second
  * pass follows the span block by block (runs of prose between short lines) and turns every block
  * that shares too little vocabulary with the article so far into a cost: that cuts off teaser
- * blocks of other articles after the body while adverts between paragraphs stay harmless.
+ * blocks of other articles after the body while adverts between paragraphs stay harmless. When
+ * the caller knows which lines occur in pages of other articles, such blocks are cut as well.
  * Undefined when the page has no prose.
  *
  * @example
@@ -47,11 +48,12 @@ export function findBody(
   marks: readonly (RemovalRule | undefined)[],
   weight: (token: string) => number,
   options: BodyOptions,
+  isSharedElsewhere?: (lineKey: string) => boolean,
 ): LineSpan | undefined {
   const scores = lines.map((line) => lineScore(line, marks[line.index], options))
   const first = maxSubarray(scores)
   if (first === undefined) return undefined
-  for (const block of offTopicBlocks(lines, scores, first, weight, options)) {
+  for (const block of offTopicBlocks(lines, scores, first, weight, options, isSharedElsewhere)) {
     for (const i of block) scores[i] = -(scores[i] ?? 0) / 2
   }
   return maxSubarray(scores) ?? first
@@ -72,6 +74,7 @@ function offTopicBlocks(
   span: LineSpan,
   weight: (token: string) => number,
   options: BodyOptions,
+  isSharedElsewhere: ((lineKey: string) => boolean) | undefined,
 ): number[][] {
   const blocks: { lines: number[]; afterHeading: boolean }[] = []
   let current: number[] = []
@@ -98,13 +101,32 @@ function offTopicBlocks(
   blocks.forEach((block, n) => {
     const tokens = block.lines.flatMap((i) => lines[i]?.tokens ?? [])
     const needed = block.afterHeading ? options.minTopicOverlap : options.minContinuationOverlap
-    if (n > 0 && topicOverlap(tokens, vocabulary, weight) < needed) {
+    const quoted =
+      isSharedElsewhere !== undefined && isMostlyShared(lines, block.lines, isSharedElsewhere)
+    if (n > 0 && (quoted || topicOverlap(tokens, vocabulary, weight) < needed)) {
       offTopic.push(block.lines)
       return
     }
     for (const token of tokens) vocabulary.add(token)
   })
   return offTopic
+}
+
+// A block whose prose, by words, mostly occurs in pages of other articles is quoted from them.
+function isMostlyShared(
+  lines: readonly PageLine[],
+  block: readonly number[],
+  isSharedElsewhere: (lineKey: string) => boolean,
+): boolean {
+  let shared = 0
+  let total = 0
+  for (const i of block) {
+    const line = lines[i]
+    if (line === undefined) continue
+    total += line.tokens.length
+    if (isSharedElsewhere(line.key)) shared += line.tokens.length
+  }
+  return shared * 2 > total
 }
 
 /** Kadane's maximum-sum contiguous subarray; undefined when every score is <= 0. Ties: earliest. */

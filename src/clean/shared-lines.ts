@@ -1,0 +1,42 @@
+// Which prose lines appear in pages of other articles: teasers, tickers and "read more" lines.
+import { hashString } from '../text/hash.js'
+import { pageLines } from './page-lines.js'
+
+/** Lines seen per article, to tell an article's own text from text quoted from other articles. */
+export interface SharedLines {
+  /** Record the prose lines of one page belonging to the article (cluster) `article`. */
+  addPage(text: string, article: number): void
+  /** True when the line occurs in a page of an article other than `article`. */
+  isSharedElsewhere(lineKey: string, article: number): boolean
+}
+
+// Remembering two articles per line is enough to tell "only mine" from "someone else's too".
+const ARTICLES_PER_LINE = 2
+
+/**
+ * Create the table. Only prose lines are kept (headings repeat by accident), as 53-bit hashes.
+ *
+ * @example
+ * const shared = createSharedLines()
+ * shared.addPage('Oil rose on Monday as supplies fell.', 1)
+ * shared.isSharedElsewhere(lineKey('Oil rose on Monday as supplies fell.'), 2) // true
+ */
+export function createSharedLines(): SharedLines {
+  const articlesByLine = new Map<number, number[]>()
+  return {
+    addPage(text, article) {
+      for (const line of pageLines(text)) {
+        if (!line.prose) continue
+        const key = hashString(line.key)
+        const articles = articlesByLine.get(key)
+        if (articles === undefined) articlesByLine.set(key, [article])
+        else if (articles.length < ARTICLES_PER_LINE && !articles.includes(article))
+          articles.push(article)
+      }
+    },
+    isSharedElsewhere(lineKey, article) {
+      const articles = articlesByLine.get(hashString(lineKey))
+      return articles !== undefined && articles.some((other) => other !== article)
+    },
+  }
+}
