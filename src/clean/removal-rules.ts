@@ -68,29 +68,45 @@ function templateRule(
   return undefined
 }
 
+// Lines with the same words, whatever their punctuation, are copies. A caption printed twice
+// loses every copy; when one copy is wrapped in quotation marks and another is not, the wrapped
+// one is a pull quote of the other, which stays.
 function markRepeated(lines: readonly PageLine[], marks: (RemovalRule | undefined)[]): void {
-  const seen = new Map<string, number>()
-  for (const line of lines)
-    if (marks[line.index] === undefined) seen.set(line.key, (seen.get(line.key) ?? 0) + 1)
+  const copies = new Map<string, PageLine[]>()
   for (const line of lines) {
-    if (marks[line.index] === undefined && (seen.get(line.key) ?? 0) > 1)
-      marks[line.index] = 'repeated'
+    if (marks[line.index] !== undefined || line.tokens.length === 0) continue
+    const words = line.tokens.join(' ')
+    const list = copies.get(words)
+    if (list === undefined) copies.set(words, [line])
+    else list.push(line)
+  }
+  for (const list of copies.values()) {
+    if (list.length < 2) continue
+    const plain = list.filter((line) => !isWrappedInQuotes(line.text))
+    for (const line of list) {
+      if (plain.length === 1 && plain[0] !== line) marks[line.index] = 'quoted'
+      else if (plain.length !== 1) marks[line.index] = 'repeated'
+    }
   }
 }
 
-// A shorter line found inside a longer one is either a pull quote (drop the short one) or the
-// headline inside a browser title "Headline | Site" (drop the long one).
+function isWrappedInQuotes(text: string): boolean {
+  return /^["'“‘«„]/u.test(text) && /["'”’»][.!?]?$/u.test(text)
+}
+
+// A shorter line whose words run inside a longer one is either a pull quote (drop the short one)
+// or the headline inside a browser title "Headline | Site" (drop the long one).
 function markContained(lines: readonly PageLine[], marks: (RemovalRule | undefined)[]): void {
-  const open = lines.filter(
-    (line) => marks[line.index] === undefined && line.tokens.length >= MIN_QUOTE_WORDS,
-  )
+  const open = lines
+    .filter((line) => marks[line.index] === undefined && line.tokens.length >= MIN_QUOTE_WORDS)
+    .map((line) => ({ line, words: ` ${line.tokens.join(' ')} ` }))
   for (const short of open) {
     for (const long of open) {
-      if (long.key.length <= short.key.length || !long.key.includes(short.key)) continue
-      if (isTitleWithSite(short.key, long.key)) {
-        marks[long.index] = 'title_with_site'
-      } else if (marks[short.index] === undefined) {
-        marks[short.index] = 'quoted'
+      if (long.words.length <= short.words.length || !long.words.includes(short.words)) continue
+      if (isTitleWithSite(short.line.key, long.line.key)) {
+        marks[long.line.index] = 'title_with_site'
+      } else if (marks[short.line.index] === undefined) {
+        marks[short.line.index] = 'quoted'
       }
     }
   }
