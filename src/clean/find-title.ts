@@ -17,7 +17,7 @@ export interface TitleOptions {
 
 export const DEFAULT_TITLE_OPTIONS: TitleOptions = {
   searchLines: 15,
-  minTopicOverlap: 0.3,
+  minTopicOverlap: 0.1,
   bodyLinesForTopic: 3,
   maxWords: 30,
 }
