@@ -1,7 +1,7 @@
 // Locate the article body: the densest run of prose on the page that stays on one topic.
 import type { PageLine } from './page-lines.js'
 import type { RemovalRule } from './removal-rules.js'
-import { topicOverlap } from './topic-overlap.js'
+import { mutualOverlap } from './topic-overlap.js'
 
 /** Options for finding the body. */
 export interface BodyOptions {
@@ -64,7 +64,7 @@ function lineScore(line: PageLine, mark: RemovalRule | undefined, options: BodyO
   return line.prose ? line.tokens.length : -options.shortLinePenalty
 }
 
-// Split the span into blocks of consecutive prose lines; the first block opens the article. A
+// Split the span into blocks of consecutive prose lines. A
 // later block that follows only furniture (an advert marker, a "Read more:" line) continues the
 // article unless it shares almost nothing with it; one that follows a heading of its own (a
 // teaser's headline, a "More from" line the site does not repeat) must share clearly more.
@@ -93,22 +93,31 @@ function offTopicBlocks(
     if (score === -options.shortLinePenalty) afterHeading = true
   }
   if (current.length > 0) blocks.push({ lines: current, afterHeading })
+  if (blocks.length === 0) return []
+  // The largest block anchors the article; the others are judged outward from it, so a headline
+  // mistaken for prose above the body cannot become the yardstick.
+  const anchor = blocks.reduce((best, block) =>
+    block.lines.length > best.lines.length ? block : best,
+  )
+  const at = blocks.indexOf(anchor)
+  const order = [...blocks.slice(at + 1), ...blocks.slice(0, at).reverse()]
   const vocabulary = new Set<string>()
   for (let i = Math.max(0, span.start - options.headLines); i < span.start; i++) {
     for (const token of lines[i]?.tokens ?? []) vocabulary.add(token)
   }
+  for (const i of anchor.lines) for (const token of lines[i]?.tokens ?? []) vocabulary.add(token)
   const offTopic: number[][] = []
-  blocks.forEach((block, n) => {
+  for (const block of order) {
     const tokens = block.lines.flatMap((i) => lines[i]?.tokens ?? [])
     const needed = block.afterHeading ? options.minTopicOverlap : options.minContinuationOverlap
     const quoted =
       isSharedElsewhere !== undefined && isMostlyShared(lines, block.lines, isSharedElsewhere)
-    if (n > 0 && (quoted || topicOverlap(tokens, vocabulary, weight) < needed)) {
+    if (quoted || mutualOverlap(tokens, vocabulary, weight) < needed) {
       offTopic.push(block.lines)
-      return
+      continue
     }
     for (const token of tokens) vocabulary.add(token)
-  })
+  }
   return offTopic
 }
 

@@ -19,7 +19,7 @@ export interface PageLine {
 // A line of this many words or more reads as running text even without a full stop.
 const LONG_LINE_WORDS = 20
 // Below this many words a line is a heading, label or button, whatever its punctuation.
-const MIN_PROSE_WORDS = 6
+const MIN_PROSE_WORDS = 4
 // Sentence-final punctuation, optionally followed by a closing quote or bracket.
 const SENTENCE_END = /[.!?。！？]["')\]]*$/u
 
@@ -49,6 +49,8 @@ export function pageLines(text: string): PageLine[] {
 }
 
 function isProse(text: string, words: number): boolean {
+  // Capitals throughout mark a headline or a label, in scripts that have letter case.
+  if (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text)) return false
   if (words >= LONG_LINE_WORDS) return true
   return words >= MIN_PROSE_WORDS && SENTENCE_END.test(text)
 }

@@ -26,6 +26,31 @@ export function topicOverlap(
   return total === 0 ? 0 : shared / total
 }
 
+/**
+ * The weight two bags of words share, over the weight of the smaller bag, 0..1: a long block
+ * that continues a short article opening is judged by how much of the opening it picks up.
+ *
+ * @example
+ * mutualOverlap(['oil', 'rose'], new Set(['oil', 'gas', 'fell']), () => 1) // 1 / 2
+ */
+export function mutualOverlap(
+  tokens: readonly string[],
+  vocabulary: Vocabulary,
+  weight: (token: string) => number,
+): number {
+  let own = 0
+  let shared = 0
+  for (const token of new Set(tokens)) {
+    const w = weight(token)
+    own += w
+    if (vocabulary.has(token)) shared += w
+  }
+  let other = 0
+  for (const token of vocabulary) other += weight(token)
+  const smaller = Math.min(own, other)
+  return smaller === 0 ? 0 : shared / smaller
+}
+
 /** The distinct words of several token lists. */
 export function vocabularyOf(tokenLists: Iterable<readonly string[]>): Set<string> {
   const words = new Set<string>()
