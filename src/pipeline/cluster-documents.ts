@@ -1,0 +1,109 @@
+// Cluster signed documents: exact keys, LSH candidates verified by Jaccard or containment, union-find.
+import { chooseCanonical } from '../dedup/canonical.js'
+import { createLshIndex } from '../dedup/lsh.js'
+import { estimateContainment, estimateJaccard } from '../dedup/minhash.js'
+import { createUnionFind } from '../dedup/union-find.js'
+import type { JoinReason } from '../types.js'
+import type { Signed } from './sign-text.js'
+
+export type { Signed } from './sign-text.js'
+
+/** Thresholds and LSH shape for clustering. */
+export interface ClusterOptions {
+  threshold: number
+  containment: number
+  permutations: number
+  bands: number
+}
+
+/** Where one document ended up. */
+export interface ClusterPlace {
+  /** Index of the cluster's canonical document. */
+  canonical: number
+  /** Similarity to the canonical: 1 for itself and exact copies, else Jaccard or containment. */
+  similarity: number
+  reason: JoinReason | null
+}
+
+// A contained copy must have at least this many shingles: a two-line stub is "contained" in
+// almost any article that shares its words.
+const MIN_CONTAINED_SHINGLES = 20
+
+/**
+ * Cluster documents in input order. Exact keys join first; every other pair must come out of the
+ * LSH index as candidates and pass either the Jaccard threshold or the containment threshold
+ * (the smaller copy's shingles found in the larger: a paywalled or truncated copy).
+ *
+ * @example
+ * clusterDocuments(signed, { threshold: 0.5, containment: 0.8, permutations: 128, bands: 64 })
+ */
+export function clusterDocuments(
+  signed: readonly Signed[],
+  options: ClusterOptions,
+): ClusterPlace[] {
+  const sets = createUnionFind(signed.length)
+  const lsh = createLshIndex({ bands: options.bands, rows: options.permutations / options.bands })
+  const firstWithKey = new Map<string, number>()
+  signed.forEach((doc, i) => {
+    if (doc.exact === undefined) return
+    const first = firstWithKey.get(doc.exact)
+    if (first !== undefined) {
+      sets.union(first, i)
+      return
+    }
+    firstWithKey.set(doc.exact, i)
+    for (const candidate of lsh.add(i, doc.signature)) {
+      const other = signed[candidate]
+      if (other !== undefined && joinReason(doc, other, options) !== null) sets.union(candidate, i)
+    }
+  })
+
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < signed.length; i++) {
+    const root = sets.find(i)
+    const list = members.get(root)
+    if (list === undefined) members.set(root, [i])
+    else list.push(i)
+  }
+  const places: ClusterPlace[] = new Array(signed.length)
+  for (const list of members.values()) {
+    const canonical = chooseCanonical(list, (i) => signed[i]?.tokens ?? 0)
+    const head = signed[canonical]
+    for (const i of list) {
+      const doc = signed[i]
+      if (i === canonical || doc === undefined || head === undefined) {
+        places[i] = { canonical, similarity: 1, reason: null }
+      } else {
+        places[i] = { canonical, ...similarityTo(doc, head, options) }
+      }
+    }
+  }
+  return places
+}
+
+/** Why two documents are copies, or null when they are not. */
+export function joinReason(a: Signed, b: Signed, options: ClusterOptions): JoinReason | null {
+  if (a.exact !== undefined && a.exact === b.exact) return 'exact'
+  const jaccard = estimateJaccard(a.signature, b.signature)
+  if (jaccard >= options.threshold) return 'near'
+  const [small, large] = a.shingles <= b.shingles ? [a, b] : [b, a]
+  if (small.shingles < MIN_CONTAINED_SHINGLES) return null
+  const contained = estimateContainment(jaccard, small.shingles, large.shingles)
+  return contained >= options.containment ? 'contained' : null
+}
+
+// A member reached only through other members (a chain) is still reported against the
+// canonical copy, with the reason that fits best.
+function similarityTo(
+  doc: Signed,
+  canonical: Signed,
+  options: ClusterOptions,
+): { similarity: number; reason: JoinReason } {
+  if (doc.exact !== undefined && doc.exact === canonical.exact)
+    return { similarity: 1, reason: 'exact' }
+  const jaccard = estimateJaccard(doc.signature, canonical.signature)
+  if (jaccard >= options.threshold) return { similarity: jaccard, reason: 'near' }
+  const contained = estimateContainment(jaccard, doc.shingles, canonical.shingles)
+  if (contained >= options.containment) return { similarity: contained, reason: 'contained' }
+  return { similarity: jaccard, reason: 'near' }
+}

@@ -1,0 +1,192 @@
+// Wiring for one run: read → clean → sign → cluster → records, accounting for every document.
+import { cleanPage } from '../clean/clean-page.js'
+import { createCorpusStats, type CorpusStats } from '../clean/corpus-stats.js'
+import { createSharedLines } from '../clean/shared-lines.js'
+import type { DedupRecord, InputDocument, InputRecord, Reject, RunStats } from '../types.js'
+import { clusterDocuments, type ClusterPlace, type Signed } from './cluster-documents.js'
+import { siteOf } from './site-of.js'
+import { signText } from './sign-text.js'
+
+/** Options of a deduplication run. */
+export interface DedupOptions {
+  /** Remove page furniture before comparing (`--no-clean` turns it off). */
+  clean: boolean
+  /** Estimated Jaccard similarity at or above which two documents are near-duplicates. */
+  threshold: number
+  /** Share of the smaller document's shingles found in the larger one that makes it a contained copy. */
+  containment: number
+  /** Words per shingle. */
+  shingleSize: number
+  /** MinHash permutations (signature length). */
+  permutations: number
+  /** LSH bands; permutations must be divisible by bands. */
+  bands: number
+}
+
+/**
+ * Defaults, measured on the labelled dev corpus (see BENCHMARKS.md): 3-word shingles survive
+ * house-style word changes better than 5-word ones; 128 permutations estimate Jaccard within
+ * about ±0.04; 64 bands of 2 rows make a pair at Jaccard 0.3 a candidate with probability 0.998,
+ * so truncated copies (low Jaccard, high containment) reach verification.
+ */
+export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
+  clean: true,
+  threshold: 0.5,
+  containment: 0.8,
+  shingleSize: 3,
+  permutations: 128,
+  bands: 64,
+}
+
+/** Result of a run: one record per document in input order, the rejects, and the counts. */
+export interface DedupRun {
+  records: DedupRecord[]
+  rejects: Reject[]
+  stats: RunStats
+}
+
+/** Hooks a caller may pass to observe or stop a run. */
+export interface DedupHooks {
+  /** Called for every reject as it is read (the CLI uses it for `--strict`; it may throw). */
+  onReject?: (reject: Reject) => void
+  signal?: AbortSignal
+}
+
+/**
+ * Deduplicate a corpus: read every record, clean each page against what the site's other pages
+ * share, sign the cleaned text, cluster exact and near copies and pick one canonical copy each.
+ *
+ * @example
+ * const run = await dedupCorpus(readInputs(['pages/'], DEFAULT_READ_OPTIONS))
+ * run.records[0] // { id, cluster, canonical, duplicate_of, similarity, reason, text }
+ */
+export async function dedupCorpus(
+  input: AsyncIterable<InputRecord>,
+  options: Partial<DedupOptions> = {},
+  hooks: DedupHooks = {},
+): Promise<DedupRun> {
+  const settings = { ...DEFAULT_DEDUP_OPTIONS, ...options }
+  const started = performance.now()
+  const { documents, rejects } = await collect(input, hooks)
+
+  let texts = documents.map((doc) => doc.text)
+  let signed: Signed[]
+  let clusters: ClusterPlace[]
+  if (settings.clean) {
+    // Two passes: the first clustering tells which prose lines a page shares with pages of
+    // other articles (teasers), which the second cleaning then removes.
+    const stats = templateStats(documents)
+    texts = cleanAll(documents, stats)
+    signed = texts.map((text) => signText(text, settings))
+    clusters = clusterDocuments(signed, settings)
+    hooks.signal?.throwIfAborted()
+    const shared = createSharedLines()
+    documents.forEach((doc, i) => shared.addPage(doc.text, clusters[i]?.canonical ?? i))
+    texts = cleanAll(
+      documents,
+      stats,
+      (i) => (key) => shared.isSharedElsewhere(key, clusters[i]?.canonical ?? i),
+    )
+  }
+  hooks.signal?.throwIfAborted()
+  signed = texts.map((text) => signText(text, settings))
+  clusters = clusterDocuments(signed, settings)
+
+  const records = documents.map((doc, i): DedupRecord => {
+    const place = clusters[i]
+    if (place === undefined) throw new Error(`no cluster for document ${i}`)
+    const canonicalId = documents[place.canonical]?.id ?? doc.id
+    const record: DedupRecord = {
+      id: doc.id,
+      ...(doc.url === undefined ? {} : { url: doc.url }),
+      cluster: canonicalId,
+      canonical: place.canonical === i,
+      duplicate_of: place.canonical === i ? null : canonicalId,
+      similarity: round(place.similarity),
+      reason: place.reason,
+      text: texts[i] ?? '',
+    }
+    if (doc.flags !== undefined && doc.flags.length > 0) record.flags = doc.flags
+    return record
+  })
+  return { records, rejects, stats: summarise(records, rejects, performance.now() - started) }
+}
+
+async function collect(
+  input: AsyncIterable<InputRecord>,
+  hooks: DedupHooks,
+): Promise<{ documents: InputDocument[]; rejects: Reject[] }> {
+  const documents: InputDocument[] = []
+  const rejects: Reject[] = []
+  const ids = new Set<string>()
+  const reject = (record: Reject) => {
+    rejects.push(record)
+    hooks.onReject?.(record)
+  }
+  for await (const record of input) {
+    hooks.signal?.throwIfAborted()
+    if (record.kind === 'reject') reject(record)
+    else if (ids.has(record.id)) {
+      reject({
+        kind: 'reject',
+        source: record.source,
+        ...(record.line === undefined ? {} : { line: record.line }),
+        id: record.id,
+        code: 'duplicate_id',
+        reason: `duplicate id "${record.id}" (the first document with this id is kept)`,
+      })
+    } else {
+      ids.add(record.id)
+      documents.push(record)
+    }
+  }
+  return { documents, rejects }
+}
+
+// Template statistics come from every distinct page once: byte-identical recaptures would
+// otherwise make an article's own paragraphs look like site template.
+function templateStats(documents: readonly InputDocument[]): CorpusStats {
+  const stats = createCorpusStats()
+  const counted = new Set<string>()
+  for (const doc of documents) {
+    if (counted.has(doc.text)) continue
+    counted.add(doc.text)
+    stats.addPage(siteOf(doc), doc.text)
+  }
+  return stats
+}
+
+function cleanAll(
+  documents: readonly InputDocument[],
+  stats: CorpusStats,
+  sharedFor?: (index: number) => (lineKey: string) => boolean,
+): string[] {
+  return documents.map((doc, i) => {
+    const context = stats.contextFor(siteOf(doc))
+    if (sharedFor !== undefined) context.isSharedElsewhere = sharedFor(i)
+    return cleanPage(doc.text, context).text
+  })
+}
+
+function summarise(
+  records: readonly DedupRecord[],
+  rejects: readonly Reject[],
+  ms: number,
+): RunStats {
+  const duplicates = records.filter((record) => !record.canonical)
+  return {
+    documents: records.length,
+    clusters: records.length - duplicates.length,
+    duplicates: duplicates.length,
+    exact_duplicates: duplicates.filter((record) => record.reason === 'exact').length,
+    near_duplicates: duplicates.filter((record) => record.reason !== 'exact').length,
+    rejected: rejects.length,
+    empty: records.filter((record) => record.flags?.includes('empty')).length,
+    invalid_utf8: records.filter((record) => record.flags?.includes('invalid_utf8')).length,
+    seconds: Math.round(ms) / 1000,
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

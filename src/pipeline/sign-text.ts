@@ -1,0 +1,53 @@
+// Turn a document's comparison text into what clustering needs: exact key, shingle count, MinHash.
+import { exactKey } from '../dedup/exact-key.js'
+import { createMinHasher, type MinHasher } from '../dedup/minhash.js'
+import { shingleHashes } from '../dedup/shingles.js'
+import { comparisonTokens } from '../text/tokenize.js'
+
+/** What clustering keeps of a document: no text, only its fingerprints. */
+export interface Signed {
+  /** Key of the normalised token sequence; equal keys are exact duplicates. Undefined when empty. */
+  exact: string | undefined
+  /** Distinct shingles, for containment estimates. */
+  shingles: number
+  /** Tokens, for choosing the most complete copy. */
+  tokens: number
+  signature: Uint32Array
+}
+
+/** Options that shape a signature. */
+export interface SignOptions {
+  shingleSize: number
+  permutations: number
+}
+
+const hashers = new Map<number, MinHasher>()
+
+// One hasher per signature length: its permutation parameters come from a fixed seed, so every
+// run and every worker computes the same signatures.
+function hasherFor(permutations: number): MinHasher {
+  let hasher = hashers.get(permutations)
+  if (hasher === undefined) {
+    hasher = createMinHasher({ permutations, seed: 1 })
+    hashers.set(permutations, hasher)
+  }
+  return hasher
+}
+
+/**
+ * Sign one text: tokens are normalised and case-folded, so copies that differ only in typography
+ * or case get the same exact key and signature.
+ *
+ * @example
+ * signText('Oil prices rose.', { shingleSize: 3, permutations: 128 }).tokens // 3
+ */
+export function signText(text: string, options: SignOptions): Signed {
+  const tokens = comparisonTokens(text)
+  const shingles = shingleHashes(tokens, options.shingleSize)
+  return {
+    exact: tokens.length === 0 ? undefined : exactKey(tokens.join(' ')),
+    shingles: shingles.length,
+    tokens: tokens.length,
+    signature: hasherFor(options.permutations).signature(shingles),
+  }
+}
