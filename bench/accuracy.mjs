@@ -49,7 +49,7 @@ function run(label, flags) {
 }
 
 const results = [run('winnow', []), run('no-clean', ['--no-clean'])]
-const f = (x) => (typeof x === 'number' ? x.toFixed(3) : String(x))
+const f = (x) => (typeof x === 'number' ? x.toFixed(4) : String(x))
 
 console.log(`corpus: ${corpus}`)
 console.log(
