@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { jsonLines, runCli } from './run-cli.js'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const examples = join(root, 'examples/pages')
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'winnow-cli-'))
+})
+
+const ARTICLE =
+  'The harbour council voted on Thursday to run a night ferry to the outer islands from June, ending a decade of early last boats.'
+
+describe('winnow dedup', () => {
+  it('writes one line per document in input order with the contract fields', async () => {
+    const result = await runCli(['dedup', examples])
+    expect(result.code).toBe(0)
+    const records = jsonLines(result.stdout)
+    expect(records.map((r) => r['id'])).toEqual([
+      'cannery-2024-03-05.txt',
+      'capture-2024-03-02.txt',
+      'capture-2024-03-09.txt',
+    ])
+    for (const record of records) {
+      expect(Object.keys(record)).toEqual([
+        'id',
+        'cluster',
+        'canonical',
+        'duplicate_of',
+        'similarity',
+        'reason',
+        'text',
+      ])
+    }
+    expect(records[2]).toMatchObject({
+      cluster: 'capture-2024-03-02.txt',
+      canonical: false,
+      duplicate_of: 'capture-2024-03-02.txt',
+    })
+    expect(records[0]).toMatchObject({
+      cluster: 'cannery-2024-03-05.txt',
+      canonical: true,
+      duplicate_of: null,
+      similarity: 1,
+    })
+    expect(result.stderr).toMatch(/^winnow: 3 documents, 2 clusters, 1 duplicates/m)
+  })
+
+  it('writes to -o, drops duplicates, and writes stats', async () => {
+    const out = join(dir, 'out.jsonl')
+    const stats = join(dir, 'stats.json')
+    const result = await runCli([
+      'dedup',
+      examples,
+      '-o',
+      out,
+      '--drop-duplicates',
+      '--stats',
+      stats,
+      '--quiet',
+    ])
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' })
+    expect(jsonLines(await readFile(out, 'utf8')).map((r) => r['canonical'])).toEqual([true, true])
+    expect(JSON.parse(await readFile(stats, 'utf8'))).toMatchObject({
+      documents: 3,
+      clusters: 2,
+      duplicates: 1,
+      rejected: 0,
+    })
+  })
+
+  it('keeps the url of JSONL input and reads custom fields', async () => {
+    const input = join(dir, 'in.jsonl')
+    await writeFile(
+      input,
+      JSON.stringify({ key: 'a', body: ARTICLE, link: 'https://example.com/a' }) + '\n',
+    )
+    const result = await runCli([
+      'dedup',
+      input,
+      '--id-field',
+      'key',
+      '--text-field',
+      'body',
+      '--url-field',
+      'link',
+    ])
+    expect(jsonLines(result.stdout)[0]).toMatchObject({
+      id: 'a',
+      url: 'https://example.com/a',
+      text: ARTICLE,
+    })
+  })
+
+  it('reports a malformed line as file:line: reason, skips it, and lists it with --rejects', async () => {
+    const input = join(dir, 'in.jsonl')
+    const rejects = join(dir, 'rejects.jsonl')
+    await writeFile(
+      input,
+      `${JSON.stringify({ id: 'a', text: ARTICLE })}\n{"id": "b",\n${JSON.stringify({ id: 'c', text: ARTICLE })}\n`,
+    )
+    const result = await runCli(['dedup', input, '--rejects', rejects])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`${input}:2: malformed JSON`)
+    expect(jsonLines(result.stdout).map((r) => r['id'])).toEqual(['a', 'c'])
+    expect(jsonLines(await readFile(rejects, 'utf8'))).toEqual([
+      expect.objectContaining({ source: input, line: 2, code: 'malformed_json' }),
+    ])
+    expect(result.stderr).toMatch(/1 rejected/)
+  })
+
+  it('stops with exit code 2 under --strict', async () => {
+    const input = join(dir, 'in.jsonl')
+    await writeFile(input, `{"id": "b",\n`)
+    const result = await runCli(['dedup', input, '--strict'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${input}:1: malformed JSON`)
+  })
+
+  it('exits 2 with a clear message for an unreadable path', async () => {
+    const result = await runCli(['dedup', join(dir, 'missing')])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`winnow: ${join(dir, 'missing')}: cannot read`)
+  })
+
+  it('exits 2 for unknown flags, bad numbers and missing inputs', async () => {
+    expect((await runCli(['dedup', examples, '--frobnicate'])).code).toBe(2)
+    expect((await runCli(['dedup', examples, '--threshold', '1.5'])).stderr).toContain(
+      '--threshold takes a number from 0 to 1',
+    )
+    expect((await runCli(['dedup', examples, '--bands', '3'])).stderr).toContain('must divide')
+    expect((await runCli(['dedup'])).code).toBe(2)
+    expect((await runCli(['frobnicate'])).code).toBe(2)
+  })
+
+  it('reads JSONL from standard input for -', async () => {
+    const stdin = [
+      JSON.stringify({ id: 'x', text: ARTICLE }),
+      JSON.stringify({ id: 'y', text: ARTICLE }),
+    ].join('\n')
+    const records = jsonLines((await runCli(['dedup', '-'], stdin)).stdout)
+    expect(records.map((r) => [r['id'], r['cluster'], r['reason']])).toEqual([
+      ['x', 'x', null],
+      ['y', 'x', 'exact'],
+    ])
+  })
+
+  it('compares raw text with --no-clean', async () => {
+    const records = jsonLines((await runCli(['dedup', examples, '--no-clean'])).stdout)
+    expect(records[1]?.['text']).toContain('back to top arrow')
+    expect(records[2]?.['text']).toContain('More from the Tidewater Morning')
+  })
+
+  it('keeps empty documents, flagged', async () => {
+    const input = join(dir, 'in.jsonl')
+    await writeFile(input, `${JSON.stringify({ id: 'e', text: '   ' })}\n`)
+    const result = await runCli(['dedup', input])
+    expect(jsonLines(result.stdout)[0]).toMatchObject({
+      id: 'e',
+      canonical: true,
+      flags: ['empty'],
+    })
+    expect(result.stderr).toMatch(/1 empty/)
+  })
+})
+
+describe('the built binary', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })
+  })
+  it('runs dedup and prints its version', () => {
+    const out = execFileSync(process.execPath, [join(root, 'dist/cli/bin.js'), 'dedup', examples], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    expect(out.trim().split('\n')).toHaveLength(3)
+    const version = execFileSync(process.execPath, [join(root, 'dist/cli/bin.js'), '--version'], {
+      encoding: 'utf8',
+    })
+    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
