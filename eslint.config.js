@@ -3,10 +3,9 @@ import tseslint from 'typescript-eslint'
 
 // Node's globals for plain JavaScript scripts (bench/); TypeScript files get them from @types/node.
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'performance', 'setTimeout', 'clearTimeout'].map((name) => [
-    name,
-    'readonly',
-  ]),
+  ['process', 'console', 'Buffer', 'URL', 'performance', 'setTimeout', 'clearTimeout'].map(
+    (name) => [name, 'readonly'],
+  ),
 )
 
 export default tseslint.config(

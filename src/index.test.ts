@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import * as winnow from './index.js'
+
+describe('public API', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(winnow).sort()).toEqual(
+      [
+        'DEFAULT_CLEAN_OPTIONS',
+        'DEFAULT_DEDUP_OPTIONS',
+        'DEFAULT_READ_OPTIONS',
+        'InputError',
+        'UsageError',
+        'WinnowError',
+        'cleanPage',
+        'comparisonTokens',
+        'createCorpusStats',
+        'createLshIndex',
+        'createMinHasher',
+        'createUnionFind',
+        'dedupCorpus',
+        'estimateContainment',
+        'estimateJaccard',
+        'exactKey',
+        'foldCase',
+        'formatOf',
+        'lineKey',
+        'lshCandidateProbability',
+        'normalizeLine',
+        'openOutput',
+        'readInputs',
+        'shingleHashes',
+        'tokenize',
+        'writeJsonl',
+      ].sort(),
+    )
+  })
+})

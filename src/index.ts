@@ -1,0 +1,55 @@
+// winnow's public library API: every exported name is listed here by hand.
+
+// Running a whole deduplication
+export {
+  dedupCorpus,
+  DEFAULT_DEDUP_OPTIONS,
+  type DedupHooks,
+  type DedupOptions,
+  type DedupRun,
+} from './pipeline/dedup-corpus.js'
+
+// Reading and writing
+export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'
+export { DEFAULT_READ_OPTIONS, type ReadOptions } from './io/read-options.js'
+export { writeJsonl, openOutput } from './io/write-jsonl.js'
+
+// Cleaning one page
+export {
+  cleanPage,
+  DEFAULT_CLEAN_OPTIONS,
+  type CleanOptions,
+  type CleanedPage,
+  type RemovedLine,
+} from './clean/clean-page.js'
+export { createCorpusStats, type CorpusStats, type CleaningContext } from './clean/corpus-stats.js'
+export type { RemovalRule } from './clean/removal-rules.js'
+
+// Signatures and clustering
+export {
+  createMinHasher,
+  estimateJaccard,
+  estimateContainment,
+  type MinHasher,
+} from './dedup/minhash.js'
+export { shingleHashes } from './dedup/shingles.js'
+export { createLshIndex, lshCandidateProbability, type LshIndex } from './dedup/lsh.js'
+export { createUnionFind, type UnionFind } from './dedup/union-find.js'
+export { exactKey } from './dedup/exact-key.js'
+
+// Text normalisation
+export { normalizeLine, foldCase, lineKey } from './text/normalize.js'
+export { tokenize, comparisonTokens } from './text/tokenize.js'
+
+// Shared shapes and errors
+export type {
+  DedupRecord,
+  DocumentFlag,
+  InputDocument,
+  InputRecord,
+  JoinReason,
+  Reject,
+  RejectCode,
+  RunStats,
+} from './types.js'
+export { WinnowError, UsageError, InputError, type ErrorCode } from './errors.js'
