@@ -1,111 +1,70 @@
 // Read JSON Lines (optionally gzip) into documents, one a line; bad lines become rejects.
+import { pipeline } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import type { DocumentFlag, InputDocument, InputRecord, Reject } from '../types.js'
+import type { InputRecord } from '../types.js'
 import { decodeUtf8 } from './decode-text.js'
+import { parseJsonLine } from './parse-json-line.js'
 import type { ReadOptions } from './read-options.js'
 import { splitLines } from './split-lines.js'
 
+/** Which stream is being read, for the records' `source` and for fallback ids. */
+export interface JsonlInput {
+  /** The file as given or found, or `-` for standard input. */
+  source: string
+  /** The file relative to the folder given, or its base name; defaults to `source`. */
+  name?: string
+  /** Whether the bytes are gzip-compressed. */
+  gzip?: boolean
+}
+
 /**
- * Yield one record per non-blank line of `bytes`: a document, or a reject naming the line.
- * A gzip stream that breaks off yields the documents read so far, then a `corrupt_gzip` reject.
+ * Yield one record per non-blank line of `bytes`, in order: a document, or a reject naming the
+ * line. Blank lines are skipped. A gzip stream that breaks off yields the documents read so far,
+ * then a `corrupt_gzip` reject at the line it reached; it never throws for that. Any other error
+ * from `bytes` (a read error) reaches the caller's `for await` after the records before it.
  *
  * @example
- * for await (const record of readJsonl(createReadStream('pages.jsonl.gz'), 'pages.jsonl.gz', true, DEFAULT_READ_OPTIONS)) …
+ * const file = createReadStream('pages.jsonl.gz')
+ * for await (const record of readJsonl(file, { source: 'pages.jsonl.gz', gzip: true }, DEFAULT_READ_OPTIONS)) …
  */
 export async function* readJsonl(
   bytes: AsyncIterable<Uint8Array | string>,
-  source: string,
-  gzip: boolean,
-  options: ReadOptions,
+  input: JsonlInput,
+  options: Pick<ReadOptions, 'idField' | 'textField' | 'urlField'>,
 ): AsyncGenerator<InputRecord> {
-  const stream = gzip ? gunzip(bytes) : bytes
+  const { source, name = input.source, gzip = false } = input
   let lastLine = 0
   try {
-    for await (const { line, bytes: lineBytes } of splitLines(stream)) {
+    for await (const { line, bytes: lineBytes } of splitLines(gzip ? gunzip(bytes) : bytes)) {
       lastLine = line
       const { text, invalidUtf8 } = decodeUtf8(lineBytes)
       if (text.trim() === '') continue
-      yield parseRecord(text, source, line, invalidUtf8, options)
+      yield parseJsonLine(text, { source, name, line }, invalidUtf8, options)
     }
   } catch (error) {
-    if (!gzip) throw error
+    if (!gzip || !isZlibError(error)) throw error
     yield {
       kind: 'reject',
       source,
       line: lastLine + 1,
       code: 'corrupt_gzip',
-      reason: `corrupt or truncated gzip after line ${lastLine}: ${(error as Error).message}`,
+      reason: `corrupt gzip after line ${lastLine}: ${(error as Error).message}`,
     }
   }
 }
 
-async function* gunzip(bytes: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+// zlib's errors carry Z_* codes (Z_BUF_ERROR for a truncated stream, Z_DATA_ERROR for bad bytes);
+// a read error from the file underneath (EACCES, EIO) is not corrupt gzip and is passed on.
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('Z_')
+}
+
+function gunzip(bytes: AsyncIterable<Uint8Array | string>): AsyncIterable<Uint8Array> {
   const gunzipper = createGunzip()
-  const feed = (async () => {
-    try {
-      for await (const chunk of bytes)
-        if (!gunzipper.write(chunk)) await new Promise((r) => gunzipper.once('drain', r))
-      gunzipper.end()
-    } catch (error) {
-      gunzipper.destroy(error as Error)
-    }
-  })()
-  for await (const chunk of gunzipper) yield chunk as Uint8Array
-  await feed
-}
-
-function parseRecord(
-  text: string,
-  source: string,
-  line: number,
-  invalidUtf8: boolean,
-  options: ReadOptions,
-): InputDocument | Reject {
-  const reject = (code: Reject['code'], reason: string): Reject => ({
-    kind: 'reject',
-    source,
-    line,
-    code,
-    reason,
-  })
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return reject('malformed_json', `malformed JSON: ${(error as Error).message}`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return reject(
-      'not_an_object',
-      `expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
-    )
-  }
-  const record = value as Record<string, unknown>
-  const body = record[options.textField]
-  if (typeof body !== 'string') {
-    return reject(
-      'missing_text',
-      `field "${options.textField}" is ${body === undefined ? 'missing' : `not a string`}`,
-    )
-  }
-  const rawId = record[options.idField]
-  const id =
-    typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `${source}:${line}`
-  const url = record[options.urlField]
-  const site = record['site']
-  const fetchedAt = record['fetched_at']
-  const flags: DocumentFlag[] = []
-  if (body.trim() === '') flags.push('empty')
-  if (invalidUtf8) flags.push('invalid_utf8')
-  return {
-    kind: 'document',
-    id,
-    text: body,
-    source,
-    line,
-    ...(typeof url === 'string' ? { url } : {}),
-    ...(typeof site === 'string' ? { site } : {}),
-    ...(typeof fetchedAt === 'string' ? { fetchedAt } : {}),
-    ...(flags.length > 0 ? { flags } : {}),
-  }
+  // pipeline carries an error either way: a source error destroys the gunzipper (and so reaches
+  // the `for await` over it), and a consumer that stops early destroys the source. The callback
+  // only swallows the premature-close error that stopping early causes.
+  pipeline(bytes, gunzipper, () => {})
+  return gunzipper
 }

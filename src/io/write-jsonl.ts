@@ -1,37 +1,61 @@
 // Write records as JSON Lines to a file or standard output, waiting when the stream is full.
-import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import type { Writable } from 'node:stream'
+import { createWriteStream } from 'node:fs'
+import { finished } from 'node:stream/promises'
 
 /**
- * Write each record as one JSON line, respecting backpressure, and wait until all is flushed
- * to the stream (the stream is not closed).
+ * Write each record as one JSON line, pulling the next record only when the stream has room
+ * (backpressure), so a slow disk or pipe never makes the records pile up in memory. Resolves once
+ * the last line is handed to the stream, which stays open; a stream error rejects the promise.
  *
  * @example
  * await writeJsonl(run.records, process.stdout)
  */
 export async function writeJsonl(
   records: Iterable<object> | AsyncIterable<object>,
-  out: Writable,
+  out: NodeJS.WritableStream,
 ): Promise<void> {
-  for await (const record of records) {
-    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain')
+  // Without a listener of our own, an error while no 'drain' is awaited (EPIPE, ENOSPC) would
+  // be an unhandled 'error' event; with it, the error is rethrown at the next record.
+  let failure: { error: unknown } | undefined
+  const onError = (error: unknown) => {
+    failure ??= { error }
+  }
+  out.on('error', onError)
+  try {
+    for await (const record of records) {
+      if (failure !== undefined) throw failure.error
+      if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain')
+    }
+    if (failure !== undefined) throw failure.error
+  } finally {
+    out.off('error', onError)
   }
 }
 
+/** Where output goes, and how to finish with it. */
+export interface Output {
+  stream: NodeJS.WritableStream
+  /** Ends a file and waits until it is written and closed; leaves standard output open. */
+  close(): Promise<void>
+}
+
 /**
- * Open a writable for `-o FILE`, or the given standard output when there is no path (or it is `-`).
- * `close` ends a file and waits for it to be written; it leaves standard output open.
+ * Open a writable for `-o FILE`, or the given standard output when there is no path (or it is
+ * `-`). An unwritable path rejects here, before any work is done.
  *
  * @example
  * const output = await openOutput('out.jsonl', process.stdout)
- * await writeJsonl(records, output.stream)
- * await output.close()
+ * try {
+ *   await writeJsonl(records, output.stream)
+ * } finally {
+ *   await output.close()
+ * }
  */
 export async function openOutput(
   path: string | undefined,
-  stdout: Writable,
-): Promise<{ stream: Writable; close(): Promise<void> }> {
+  stdout: NodeJS.WritableStream,
+): Promise<Output> {
   if (path === undefined || path === '-') return { stream: stdout, close: async () => {} }
   const stream = createWriteStream(path)
   // An unwritable path fails here, as a rejected promise, instead of as an unhandled 'error' event.
@@ -40,7 +64,7 @@ export async function openOutput(
     stream,
     async close() {
       stream.end()
-      await once(stream, 'finish')
+      await finished(stream)
     },
   }
 }

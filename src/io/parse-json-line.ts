@@ -1,0 +1,74 @@
+// One JSON Lines record to a document, or to a reject that says what was wrong with the line.
+import type { DocumentFlag, InputRecord, Reject } from '../types.js'
+import type { ReadOptions } from './read-options.js'
+import { siteFromUrl } from './site-from-url.js'
+
+/** Where a line came from: the file (or `-`), its name for fallback ids, and its line number. */
+export interface LineOrigin {
+  /** The file as given or found, or `-`; becomes the record's `source`. */
+  source: string
+  /** The file relative to the folder given (or its base name); ids default to `name:line`. */
+  name: string
+  /** 1-based line number. */
+  line: number
+}
+
+/**
+ * Turn one decoded, non-blank line into a document, or into a reject (`malformed_json`,
+ * `not_an_object`, `missing_text`). A record without a usable id gets `name:line`, which is
+ * stable across runs; `site` falls back to the URL's host.
+ *
+ * @example
+ * parseJsonLine('{"id":1,"text":"hi"}', { source: 'a.jsonl', name: 'a.jsonl', line: 1 }, false, DEFAULT_READ_OPTIONS)
+ * // { kind: 'document', id: '1', text: 'hi', source: 'a.jsonl', line: 1 }
+ */
+export function parseJsonLine(
+  text: string,
+  origin: LineOrigin,
+  invalidUtf8: boolean,
+  options: Pick<ReadOptions, 'idField' | 'textField' | 'urlField'>,
+): InputRecord {
+  const { source, name, line } = origin
+  const reject = (code: Reject['code'], reason: string): Reject => {
+    return { kind: 'reject', source, line, code, reason }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return reject('malformed_json', `malformed JSON: ${(error as Error).message}`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+    return reject('not_an_object', `expected a JSON object, got ${kind}`)
+  }
+  const record = value as Record<string, unknown>
+  const body = record[options.textField]
+  if (typeof body !== 'string') {
+    const problem = body === undefined ? 'missing' : 'not a string'
+    return reject('missing_text', `field "${options.textField}" is ${problem}`)
+  }
+  const rawId = record[options.idField]
+  const id =
+    (typeof rawId === 'string' && rawId !== '') || typeof rawId === 'number'
+      ? String(rawId)
+      : `${name}:${line}`
+  const url = record[options.urlField]
+  const site = typeof record['site'] === 'string' ? record['site'] : undefined
+  const fetchedAt = record['fetched_at']
+  const flags: DocumentFlag[] = []
+  if (body.trim() === '') flags.push('empty')
+  if (invalidUtf8) flags.push('invalid_utf8')
+  const resolvedSite = site ?? (typeof url === 'string' ? siteFromUrl(url) : undefined)
+  return {
+    kind: 'document',
+    id,
+    text: body,
+    source,
+    line,
+    ...(typeof url === 'string' ? { url } : {}),
+    ...(resolvedSite !== undefined ? { site: resolvedSite } : {}),
+    ...(typeof fetchedAt === 'string' ? { fetchedAt } : {}),
+    ...(flags.length > 0 ? { flags } : {}),
+  }
+}
