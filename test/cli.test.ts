@@ -1,13 +1,14 @@
-import { execFileSync } from 'node:child_process'
+// `winnow` run in-process with in-memory streams: the command-line contract, end to end.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const examples = join(root, 'examples/pages')
+const site = join(root, 'test/fixtures/cli/site')
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'winnow-cli-'))
@@ -48,7 +49,57 @@ describe('winnow dedup', () => {
       duplicate_of: null,
       similarity: 1,
     })
-    expect(result.stderr).toMatch(/^winnow: 3 documents, 2 clusters, 1 duplicates/m)
+    expect(result.stderr).toMatch(
+      /^winnow: 3 documents, 2 clusters, 1 duplicates \(\d exact, \d near\), 0 rejected, 0 empty, \d+\.\d s\n$/,
+    )
+  })
+
+  it('reads folders recursively: .txt and .md whole, JSONL by line, rejects reported', async () => {
+    const rejects = join(dir, 'rejects.jsonl')
+    const result = await runCli(['dedup', site, '--no-clean', '--rejects', rejects])
+    expect(result.code).toBe(0)
+    const records = jsonLines(result.stdout)
+    expect(records.map((r) => r['id'])).toEqual([
+      'empty.txt',
+      'wire-1',
+      'wire-3',
+      'news/ferry-update.md',
+      'news/ferry.txt',
+      'opinion/library.txt',
+    ])
+    const byId = new Map(records.map((r) => [r['id'], r]))
+    expect(byId.get('wire-1')).toMatchObject({ url: 'https://wire.example/ferry', canonical: true })
+    expect(byId.get('news/ferry-update.md')).toMatchObject({ cluster: 'wire-1', reason: 'near' })
+    expect(byId.get('news/ferry.txt')).toMatchObject({
+      cluster: 'wire-1',
+      duplicate_of: 'wire-1',
+      canonical: false,
+      similarity: 1,
+      reason: 'exact',
+    })
+    expect(byId.get('empty.txt')).toMatchObject({ canonical: true, flags: ['empty'] })
+    expect(Object.keys(byId.get('wire-1') ?? {})).toEqual([
+      'id',
+      'url',
+      'cluster',
+      'canonical',
+      'duplicate_of',
+      'similarity',
+      'reason',
+      'text',
+    ])
+    const feed = join(site, 'feed.jsonl')
+    expect(result.stderr).toContain(`winnow: warning: ${feed}:2: `)
+    expect(jsonLines(await readFile(rejects, 'utf8'))).toEqual([
+      { source: feed, line: 2, code: 'malformed_json', reason: expect.any(String) },
+    ])
+    expect(result.stderr).toMatch(/, 1 rejected, 1 empty, /)
+  })
+
+  it('says nothing on stderr with --quiet, even for rejects', async () => {
+    const result = await runCli(['dedup', site, '--quiet'])
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(jsonLines(result.stdout)).toHaveLength(6)
   })
 
   it('writes to -o, drops duplicates, and writes stats', async () => {
@@ -128,14 +179,32 @@ describe('winnow dedup', () => {
     expect(result.stderr).toContain(`winnow: ${join(dir, 'missing')}: cannot read`)
   })
 
+  it('exits 2 for an output path that cannot be written, before reading anything', async () => {
+    const result = await runCli(['dedup', examples, '-o', join(dir, 'no/such/folder/out.jsonl')])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^winnow: cannot write .*out\.jsonl: /)
+  })
+
   it('exits 2 for unknown flags, bad numbers and missing inputs', async () => {
-    expect((await runCli(['dedup', examples, '--frobnicate'])).code).toBe(2)
+    const unknown = await runCli(['dedup', examples, '--frobnicate'])
+    expect(unknown).toMatchObject({ code: 2, stdout: '' })
+    expect(unknown.stderr).toBe(
+      "winnow: unknown option '--frobnicate'\n" +
+        'Usage: winnow dedup <input...> [options]\n' +
+        "Run 'winnow dedup --help' for more information.\n",
+    )
     expect((await runCli(['dedup', examples, '--threshold', '1.5'])).stderr).toContain(
       '--threshold takes a number from 0 to 1',
     )
     expect((await runCli(['dedup', examples, '--bands', '3'])).stderr).toContain('must divide')
     expect((await runCli(['dedup'])).code).toBe(2)
-    expect((await runCli(['frobnicate'])).code).toBe(2)
+    const command = await runCli(['frobnicate'])
+    expect(command.code).toBe(2)
+    expect(command.stderr).toMatch(/^winnow: unknown command "frobnicate"\nUsage: winnow <command>/)
+    expect((await runCli(['--frobnicate'])).stderr).toMatch(
+      /^winnow: unknown option '--frobnicate'/,
+    )
   })
 
   it('reads JSONL from standard input for -', async () => {
@@ -169,19 +238,30 @@ describe('winnow dedup', () => {
   })
 })
 
-describe('the built binary', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })
+describe('winnow help and version', () => {
+  it('prints help on stdout for --help, -h, help and help dedup', async () => {
+    const main = await runCli(['--help'])
+    expect(main).toMatchObject({ code: 0, stderr: '' })
+    expect(main.stdout).toMatch(/^Usage: winnow <command>/)
+    expect((await runCli(['-h'])).stdout).toBe(main.stdout)
+    expect((await runCli(['help'])).stdout).toBe(main.stdout)
+    const dedup = await runCli(['dedup', '--help'])
+    expect(dedup.stdout).toMatch(/^Usage: winnow dedup <input\.\.\.>/)
+    expect((await runCli(['help', 'dedup'])).stdout).toBe(dedup.stdout)
   })
-  it('runs dedup and prints its version', () => {
-    const out = execFileSync(process.execPath, [join(root, 'dist/cli/bin.js'), 'dedup', examples], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-    expect(out.trim().split('\n')).toHaveLength(3)
-    const version = execFileSync(process.execPath, [join(root, 'dist/cli/bin.js'), '--version'], {
-      encoding: 'utf8',
-    })
-    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+    expect((await runCli(['-v'])).stdout).toBe(`${pkg.version}\n`)
+  })
+
+  it('shows help on stderr and exits 2 without a command, or for help on an unknown one', async () => {
+    const bare = await runCli([])
+    expect(bare).toMatchObject({ code: 2, stdout: '' })
+    expect(bare.stderr).toMatch(/^Usage: winnow <command>/)
+    expect((await runCli(['help', 'frobnicate'])).code).toBe(2)
   })
 })

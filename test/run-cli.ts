@@ -9,15 +9,19 @@ export interface CliResult {
   stderr: string
 }
 
-/** Run `winnow <argv>` in-process; `stdin` is what standard input holds. */
-export async function runCli(argv: string[], stdin = ''): Promise<CliResult> {
+/** Run `winnow <argv>` in-process; `stdin` is what standard input holds, or a stream of it. */
+export async function runCli(
+  argv: string[],
+  stdin: string | AsyncIterable<Uint8Array> = '',
+): Promise<CliResult> {
   const stdout = new PassThrough()
   const stderr = new PassThrough()
   const out: Buffer[] = []
   const err: Buffer[] = []
   stdout.on('data', (chunk: Buffer) => out.push(chunk))
   stderr.on('data', (chunk: Buffer) => err.push(chunk))
-  const code = await main(argv, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr })
+  const input = typeof stdin === 'string' ? Readable.from([Buffer.from(stdin)]) : stdin
+  const code = await main(argv, { stdin: input, stdout, stderr })
   return {
     code,
     stdout: Buffer.concat(out).toString('utf8'),

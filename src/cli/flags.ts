@@ -1,17 +1,33 @@
-// Every flag of `winnow dedup`, declared once: this table drives both parsing and --help.
+// Every flag of the command line, declared once: these tables drive parsing, defaults and --help.
+import type { ParseArgsConfig } from 'node:util'
+import { DEFAULT_READ_OPTIONS } from '../io/read-options.js'
+import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-corpus.js'
 
 /** One command-line flag. */
 export interface FlagSpec {
   name: string
   short?: string
   type: 'string' | 'boolean'
+  /**
+   * Value when the flag is absent. String flags take a string, as parseArgs does; a boolean flag
+   * that defaults to true is shown as `--[no-]name`.
+   */
+  default?: string | boolean
   /** Placeholder for the value in help, for string flags. */
   value?: string
   description: string
-  /** Shown in help; parsing defaults come from the pipeline's own defaults. */
-  defaultText?: string
 }
 
+// Numeric defaults come from the pipeline so that help and parsing cannot drift from them.
+const dedupDefault = (name: keyof typeof DEFAULT_DEDUP_OPTIONS) =>
+  String(DEFAULT_DEDUP_OPTIONS[name])
+
+/**
+ * The flags of `winnow dedup`, in the order help lists them.
+ *
+ * @example
+ * DEDUP_FLAGS.find((flag) => flag.name === 'threshold')?.default // '0.5'
+ */
 export const DEDUP_FLAGS: readonly FlagSpec[] = [
   {
     name: 'output',
@@ -24,65 +40,65 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
   {
     name: 'clean',
     type: 'boolean',
-    description: 'remove page furniture before comparing; --no-clean compares raw text',
-    defaultText: 'on',
+    default: DEFAULT_DEDUP_OPTIONS.clean,
+    description: 'remove page furniture before comparing; --no-clean compares the raw text',
   },
   {
     name: 'threshold',
     type: 'string',
     value: 'X',
+    default: dedupDefault('threshold'),
     description: 'estimated Jaccard similarity (0..1) that makes a near-duplicate',
-    defaultText: '0.5',
   },
   {
     name: 'containment',
     type: 'string',
     value: 'X',
+    default: dedupDefault('containment'),
     description:
       'share (0..1) of the smaller copy found in the larger that makes it a contained copy',
-    defaultText: '0.8',
   },
   {
     name: 'shingle-size',
     type: 'string',
     value: 'N',
+    default: dedupDefault('shingleSize'),
     description: 'words per shingle',
-    defaultText: '3',
   },
   {
     name: 'permutations',
     type: 'string',
     value: 'N',
+    default: dedupDefault('permutations'),
     description: 'MinHash signature length',
-    defaultText: '128',
   },
   {
     name: 'bands',
     type: 'string',
     value: 'N',
+    default: dedupDefault('bands'),
     description: 'LSH bands; must divide --permutations',
-    defaultText: '64',
   },
   {
     name: 'id-field',
     type: 'string',
     value: 'NAME',
+    default: DEFAULT_READ_OPTIONS.idField,
     description: 'JSONL field holding the document id',
-    defaultText: 'id',
   },
   {
     name: 'text-field',
     type: 'string',
     value: 'NAME',
+    default: DEFAULT_READ_OPTIONS.textField,
     description: 'JSONL field holding the page text',
-    defaultText: 'text',
   },
   {
     name: 'url-field',
     type: 'string',
     value: 'NAME',
+    default: DEFAULT_READ_OPTIONS.urlField,
     description: 'JSONL field holding the page URL',
-    defaultText: 'url',
   },
   { name: 'stats', type: 'string', value: 'FILE', description: 'write the run summary as JSON' },
   {
@@ -100,14 +116,34 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ]
 
-/** The table in the shape `node:util` parseArgs takes. */
+/**
+ * The flags `winnow` takes before any command.
+ *
+ * @example
+ * MAIN_FLAGS.map((flag) => flag.name) // ['help', 'version']
+ */
+export const MAIN_FLAGS: readonly FlagSpec[] = [
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+  { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
+]
+
+/**
+ * A flag table in the shape `node:util` parseArgs takes, defaults included.
+ *
+ * @example
+ * parseArgsOptions(MAIN_FLAGS).version // { type: 'boolean', short: 'v' }
+ */
 export function parseArgsOptions(
   flags: readonly FlagSpec[],
-): Record<string, { type: 'string' | 'boolean'; short?: string }> {
+): NonNullable<ParseArgsConfig['options']> {
   return Object.fromEntries(
     flags.map((flag) => [
       flag.name,
-      flag.short === undefined ? { type: flag.type } : { type: flag.type, short: flag.short },
+      {
+        type: flag.type,
+        ...(flag.short === undefined ? {} : { short: flag.short }),
+        ...(flag.default === undefined ? {} : { default: flag.default }),
+      },
     ]),
   )
 }

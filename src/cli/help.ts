@@ -1,25 +1,69 @@
-// Help texts, built from the flag table so that they cannot drift from what is parsed.
-import { DEDUP_FLAGS, type FlagSpec } from './flags.js'
+// Help and usage texts, built from the flag tables so that they cannot drift from what is parsed.
+import { DEDUP_FLAGS, MAIN_FLAGS, type FlagSpec } from './flags.js'
 
-function flagLine(flag: FlagSpec): string {
-  const names = `${flag.short === undefined ? '    ' : `-${flag.short}, `}--${flag.type === 'boolean' && flag.defaultText === 'on' ? '[no-]' : ''}${flag.name}${flag.value === undefined ? '' : ` ${flag.value}`}`
-  const defaultText = flag.defaultText === undefined ? '' : ` (default: ${flag.defaultText})`
-  return `  ${names.padEnd(28)} ${flag.description}${defaultText}`
+/** Help lines stay within a common terminal width. */
+export const HELP_WIDTH = 100
+
+const NAME_COLUMN = 28
+const DESCRIPTION_INDENT = ' '.repeat(2 + NAME_COLUMN + 1)
+
+/** The one-line usage of each command, also printed after a usage error. */
+export const USAGE = {
+  main: 'Usage: winnow <command> [options]',
+  dedup: 'Usage: winnow dedup <input...> [options]',
+} as const
+
+/** The commands `winnow` knows, for dispatch and help. */
+export const COMMANDS = [
+  {
+    name: 'dedup',
+    args: '<input...>',
+    description: 'clean pages and cluster exact and near-duplicate copies',
+  },
+  { name: 'help', args: '[command]', description: 'show help for a command' },
+] as const
+
+/** A command name as `winnow` dispatches it. */
+export type CommandName = (typeof COMMANDS)[number]['name']
+
+/**
+ * The options section line for one flag, its description wrapped under itself.
+ *
+ * @example
+ * flagHelp({ name: 'strict', type: 'boolean', description: 'stop at the first reject' })
+ * // '      --strict                 stop at the first reject'
+ */
+export function flagHelp(flag: FlagSpec): string {
+  const negatable = flag.type === 'boolean' && flag.default === true
+  const short = flag.short === undefined ? '    ' : `-${flag.short}, `
+  const value = flag.value === undefined ? '' : ` ${flag.value}`
+  const names = `${short}--${negatable ? '[no-]' : ''}${flag.name}${value}`
+  const shownDefault = typeof flag.default === 'string' ? flag.default : flag.default ? 'on' : ''
+  const description = `${flag.description}${shownDefault === '' ? '' : ` (default: ${shownDefault})`}`
+  return wrap(`  ${names.padEnd(NAME_COLUMN)} `, description)
 }
 
-/** `winnow dedup --help`. */
+/**
+ * `winnow dedup --help`.
+ *
+ * @example
+ * stdout.write(dedupHelp())
+ */
 export function dedupHelp(): string {
   return [
-    'Usage: winnow dedup <input...> [options]',
+    USAGE.dedup,
     '',
     'Clean crawled pages and cluster exact and near-duplicate copies, keeping one canonical copy',
     'per cluster. Inputs are files and folders (read recursively): .txt and .md files are one',
     'document each; .jsonl and .ndjson files (also .gz) are one document per line; - reads JSONL',
     'from standard input. Writes one JSON line per document, in input order:',
     '{id, url, cluster, canonical, duplicate_of, similarity, reason, text, flags}.',
+    'A summary goes to standard error; rejected input is reported there as file:line: reason.',
     '',
     'Options:',
-    ...DEDUP_FLAGS.map(flagLine),
+    ...DEDUP_FLAGS.map(flagHelp),
+    '',
+    'Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage.',
     '',
     'Examples:',
     '  winnow dedup pages/ -o deduped.jsonl',
@@ -29,20 +73,27 @@ export function dedupHelp(): string {
   ].join('\n')
 }
 
-/** `winnow --help`. */
+/**
+ * `winnow --help`.
+ *
+ * @example
+ * stdout.write(mainHelp())
+ */
 export function mainHelp(): string {
+  const commands = COMMANDS.map(
+    (command) =>
+      `  ${`${command.name} ${command.args}`.padEnd(NAME_COLUMN)} ${command.description}`,
+  )
   return [
-    'Usage: winnow <command> [options]',
+    USAGE.main,
     '',
     'Turn crawled web and news pages into a clean, deduplicated corpus.',
     '',
     'Commands:',
-    '  dedup <input...>   clean pages and cluster exact and near-duplicate copies',
-    '  help [command]     show help for a command',
+    ...commands,
     '',
     'Options:',
-    '  -h, --help         show this help',
-    '  -v, --version      print the version',
+    ...MAIN_FLAGS.map(flagHelp),
     '',
     'Example:',
     '  winnow dedup pages/ -o deduped.jsonl',
@@ -50,4 +101,31 @@ export function mainHelp(): string {
     "Run 'winnow dedup --help' for every option of dedup.",
     '',
   ].join('\n')
+}
+
+/**
+ * What follows a usage error: the command's usage line and where to find more.
+ *
+ * @example
+ * shortUsage('dedup') // "Usage: winnow dedup <input...> [options]\nRun 'winnow dedup --help' …"
+ */
+export function shortUsage(command: 'main' | 'dedup'): string {
+  const helpCommand = command === 'dedup' ? 'winnow dedup --help' : 'winnow --help'
+  return `${USAGE[command]}\nRun '${helpCommand}' for more information.\n`
+}
+
+// Greedy word wrap; continuation lines start under the description column.
+function wrap(prefix: string, text: string): string {
+  const lines: string[] = []
+  let current = prefix
+  for (const word of text.split(' ')) {
+    const fits = current.length + word.length <= HELP_WIDTH
+    if (!fits && current.trim() !== '' && current !== prefix) {
+      lines.push(current.trimEnd())
+      current = DESCRIPTION_INDENT
+    }
+    current += `${word} `
+  }
+  lines.push(current.trimEnd())
+  return lines.join('\n')
 }

@@ -1,47 +1,63 @@
 // The `winnow` command: dispatch to a subcommand and turn every outcome into an exit code.
 import { readFileSync } from 'node:fs'
 import { UsageError, WinnowError } from '../errors.js'
-import { dedupHelp, mainHelp } from './help.js'
+import { MAIN_FLAGS } from './flags.js'
+import { dedupHelp, mainHelp, shortUsage } from './help.js'
 import { parseDedupArgs } from './parse-dedup-args.js'
+import { parseFlags } from './parse-flags.js'
 import { runDedup, type CliIo } from './run-dedup.js'
 
 export type { CliIo } from './run-dedup.js'
 
-/** Exit codes: 0 done; 1 unexpected failure; 2 bad input or usage. */
+/**
+ * Exit codes: 0 done; 1 unexpected failure; 2 bad input or usage (including `--strict`).
+ *
+ * @example
+ * if ((await main(argv, io)) === EXIT.usage) …
+ */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const
 
 /**
  * Run the command line. Never exits the process: returns the exit code for the caller to set.
+ * Data goes to `io.stdout`, help to stdout when asked for, everything else to `io.stderr`.
  *
  * @example
- * process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
+ * process.exitCode = await main(process.argv.slice(2), {
+ *   stdin: process.stdin,
+ *   stdout: process.stdout,
+ *   stderr: process.stderr,
+ * })
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
   try {
+    if (command === undefined) {
+      io.stderr.write(mainHelp())
+      return EXIT.usage
+    }
+    if (command.startsWith('-')) {
+      const { values } = parseFlags(argv, MAIN_FLAGS, false)
+      return print(io.stdout, values.boolean('version') ? `${version()}\n` : mainHelp())
+    }
     switch (command) {
       case 'dedup': {
         const parsed = parseDedupArgs(rest)
-        if (parsed.help) return print(io.stdout, dedupHelp())
-        return await runDedup(parsed, io)
+        return parsed.help ? print(io.stdout, dedupHelp()) : await runDedup(parsed, io)
       }
       case 'help':
-        return print(io.stdout, rest[0] === 'dedup' ? dedupHelp() : mainHelp())
-      case '-h':
-      case '--help':
-        return print(io.stdout, mainHelp())
-      case '-v':
-      case '--version':
-        return print(io.stdout, `${version()}\n`)
-      case undefined:
-        io.stderr.write(mainHelp())
-        return EXIT.usage
+        return print(io.stdout, helpFor(rest[0]))
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
   } catch (error) {
-    return report(error, command, io)
+    return report(error, command === 'dedup' ? 'dedup' : 'main', io)
   }
+}
+
+function helpFor(topic: string | undefined): string {
+  if (topic === undefined) return mainHelp()
+  if (topic === 'dedup') return dedupHelp()
+  throw new UsageError(`no help for "${topic}": there is no such command`)
 }
 
 function print(out: CliIo['stdout'], text: string): number {
@@ -49,24 +65,25 @@ function print(out: CliIo['stdout'], text: string): number {
   return EXIT.ok
 }
 
-function report(error: unknown, command: string | undefined, io: CliIo): number {
+// One place maps errors to exit codes: ours are expected and need no stack trace.
+function report(error: unknown, usage: 'main' | 'dedup', io: CliIo): number {
   if (error instanceof UsageError) {
-    const helpCommand = command === 'dedup' ? 'winnow dedup --help' : 'winnow --help'
-    io.stderr.write(`winnow: ${error.message}\nRun '${helpCommand}' for usage.\n`)
+    io.stderr.write(`winnow: ${error.message}\n${shortUsage(usage)}`)
     return EXIT.usage
   }
   if (error instanceof WinnowError) {
     io.stderr.write(`winnow: ${error.message}\n`)
     return EXIT.usage
   }
-  const detail = process.env['WINNOW_DEBUG']
-    ? ((error as Error).stack ?? String(error))
-    : String((error as Error).message ?? error)
-  io.stderr.write(`winnow: unexpected error: ${detail}\n`)
+  const message = error instanceof Error ? error.message : String(error)
+  const stack = error instanceof Error && error.stack !== undefined ? error.stack : message
+  const debug = (process.env['WINNOW_DEBUG'] ?? '') !== ''
+  io.stderr.write(`winnow: unexpected error: ${debug ? stack : message}\n`)
   return EXIT.failure
 }
 
 function version(): string {
+  // The same relative path works from src/cli (tests) and from dist/cli (the installed binary).
   const pkg: unknown = JSON.parse(
     readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
   )

@@ -1,14 +1,14 @@
 // Turn `winnow dedup` arguments into checked options; every mistake is a UsageError.
-import { parseArgs } from 'node:util'
 import { UsageError } from '../errors.js'
-import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../io/read-options.js'
-import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../pipeline/dedup-corpus.js'
-import { DEDUP_FLAGS, parseArgsOptions } from './flags.js'
+import type { ReadOptions } from '../io/read-options.js'
+import type { DedupOptions } from '../pipeline/dedup-corpus.js'
+import { DEDUP_FLAGS } from './flags.js'
+import { parseFlags, type FlagValues } from './parse-flags.js'
 
-/** What `winnow dedup` was asked to do. */
+/** What `winnow dedup` was asked to run. */
 export interface DedupCommand {
+  help: false
   inputs: string[]
-  help: boolean
   output?: string
   stats?: string
   rejects?: string
@@ -19,66 +19,59 @@ export interface DedupCommand {
   dedup: DedupOptions
 }
 
+// A signature of a million entries is far beyond any useful setting; a bound keeps a typo such
+// as `--permutations 1280000` from exhausting memory instead of failing fast.
+const MAX_COUNT = 100_000
+
 /**
- * Parse and check the arguments after `dedup`.
+ * Parse and check the arguments after `dedup`. Absent flags take the defaults of the flag table;
+ * `--help` wins over everything but an unknown flag.
  *
  * @example
- * parseDedupArgs(['pages/', '--threshold', '0.6']).dedup.threshold // 0.6
+ * const command = parseDedupArgs(['pages/', '--threshold', '0.6'])
+ * if (!command.help) command.dedup.threshold // 0.6
  */
-export function parseDedupArgs(args: readonly string[]): DedupCommand {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: parseArgsOptions(DEDUP_FLAGS),
-      allowPositionals: true,
-      allowNegative: true,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error })
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>
-  const text = (name: string) =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined
-  const flag = (name: string) => values[name] === true
-  const help = flag('help')
-  if (!help && parsed.positionals.length === 0)
+export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: true } {
+  const { values, positionals } = parseFlags(args, DEDUP_FLAGS, true)
+  if (values.boolean('help')) return { help: true }
+  if (positionals.length === 0)
     throw new UsageError('dedup needs at least one input (a file, a folder or -)')
 
   const dedup: DedupOptions = {
-    clean: values['clean'] !== false,
-    threshold: fraction('threshold', text('threshold'), DEFAULT_DEDUP_OPTIONS.threshold),
-    containment: fraction('containment', text('containment'), DEFAULT_DEDUP_OPTIONS.containment),
-    shingleSize: count('shingle-size', text('shingle-size'), DEFAULT_DEDUP_OPTIONS.shingleSize),
-    permutations: count('permutations', text('permutations'), DEFAULT_DEDUP_OPTIONS.permutations),
-    bands: count('bands', text('bands'), DEFAULT_DEDUP_OPTIONS.bands),
+    clean: values.boolean('clean'),
+    threshold: fraction(values, 'threshold'),
+    containment: fraction(values, 'containment'),
+    shingleSize: count(values, 'shingle-size'),
+    permutations: count(values, 'permutations'),
+    bands: count(values, 'bands'),
   }
   if (dedup.permutations % dedup.bands !== 0) {
-    throw new UsageError(`--bands ${dedup.bands} must divide --permutations ${dedup.permutations}`)
+    throw new UsageError(
+      `--bands ${dedup.bands} must divide --permutations ${dedup.permutations} evenly`,
+    )
   }
-  const optional = (name: string, value: string | undefined) =>
-    value === undefined ? {} : { [name]: value }
-  return {
-    inputs: parsed.positionals,
-    help,
-    ...optional('output', text('output')),
-    ...optional('stats', text('stats')),
-    ...optional('rejects', text('rejects')),
-    dropDuplicates: flag('drop-duplicates'),
-    strict: flag('strict'),
-    quiet: flag('quiet'),
+  const command: DedupCommand = {
+    help: false,
+    inputs: positionals,
+    dropDuplicates: values.boolean('drop-duplicates'),
+    strict: values.boolean('strict'),
+    quiet: values.boolean('quiet'),
     read: {
-      idField: text('id-field') ?? DEFAULT_READ_OPTIONS.idField,
-      textField: text('text-field') ?? DEFAULT_READ_OPTIONS.textField,
-      urlField: text('url-field') ?? DEFAULT_READ_OPTIONS.urlField,
+      idField: values.required('id-field'),
+      textField: values.required('text-field'),
+      urlField: values.required('url-field'),
     },
     dedup,
   }
+  for (const name of ['output', 'stats', 'rejects'] as const) {
+    const value = values.string(name)
+    if (value !== undefined) command[name] = value
+  }
+  return command
 }
 
-function fraction(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback
+function fraction(values: FlagValues, name: string): number {
+  const value = values.required(name)
   const number = Number(value)
   if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
     throw new UsageError(`--${name} takes a number from 0 to 1, got "${value}"`)
@@ -86,11 +79,11 @@ function fraction(name: string, value: string | undefined, fallback: number): nu
   return number
 }
 
-function count(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback
+function count(values: FlagValues, name: string): number {
+  const value = values.required(name)
   const number = Number(value)
-  if (!/^\d+$/.test(value.trim()) || number < 1 || number > 100_000) {
-    throw new UsageError(`--${name} takes a whole number from 1 to 100000, got "${value}"`)
+  if (!/^\d+$/.test(value.trim()) || number < 1 || number > MAX_COUNT) {
+    throw new UsageError(`--${name} takes a whole number from 1 to ${MAX_COUNT}, got "${value}"`)
   }
   return number
 }

@@ -1,30 +1,42 @@
 // Run `winnow dedup`: read, deduplicate, write the records, rejects, stats and summary.
-import { writeFile } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
-import { InputError } from '../errors.js'
+import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { openOutput, writeJsonl } from '../io/write-jsonl.js'
 import { dedupCorpus } from '../pipeline/dedup-corpus.js'
-import type { Reject, RunStats } from '../types.js'
+import type { Reject } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
+import { formatReject, summaryLine } from './summary.js'
 
-/** The streams a command talks to. */
+/** The streams a command talks to: the process's own, or in-memory ones in tests. */
 export interface CliIo {
   stdin: AsyncIterable<Uint8Array | string>
   stdout: Writable
   stderr: Writable
 }
 
+type Output = Awaited<ReturnType<typeof openOutput>>
+
 /**
- * Execute a parsed dedup command. Outputs are opened first, so an unwritable `-o` path fails
- * before any work; rejects are reported on stderr as they are read (`file:line: reason`).
+ * Execute a parsed dedup command. Every output file is opened first, so an unwritable path fails
+ * before any work; rejects are reported on stderr as they are read (`file:line: reason`), and under
+ * `--strict` the first one stops the run with an InputError.
  *
  * @example
- * await runDedup(parseDedupArgs(['pages/']), { stdin, stdout, stderr }) // 0
+ * await runDedup(command, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }) // 0
  */
 export async function runDedup(command: DedupCommand, io: CliIo): Promise<number> {
-  const output = await openOutput(command.output, io.stdout)
+  const opened: Output[] = []
   try {
+    const open = async (path: string | undefined) => {
+      const output = await openWritable(path, io.stdout)
+      opened.push(output)
+      return output.stream
+    }
+    const out = await open(command.output)
+    const rejectsOut = command.rejects === undefined ? undefined : await open(command.rejects)
+    const statsOut = command.stats === undefined ? undefined : await open(command.stats)
+
     const onReject = (reject: Reject) => {
       if (command.strict)
         throw new InputError('strict_reject', reject.source, reject.line, reject.reason)
@@ -32,44 +44,38 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     }
     const input = readInputs(command.inputs, { ...command.read, stdin: io.stdin })
     const run = await dedupCorpus(input, command.dedup, { onReject })
-    const records = command.dropDuplicates
-      ? run.records.filter((record) => record.canonical)
-      : run.records
-    await writeJsonl(records, output.stream)
-    if (command.rejects !== undefined) {
-      const rejects = run.rejects.map(({ source, line, id, code, reason }) => ({
+
+    await writeJsonl(
+      command.dropDuplicates ? run.records.filter((record) => record.canonical) : run.records,
+      out,
+    )
+    if (rejectsOut !== undefined) {
+      // The documented shape, without the internal `kind`; an absent line or id is left out.
+      const rows = run.rejects.map(({ source, line, id, code, reason }) => ({
         source,
         line,
         id,
         code,
         reason,
       }))
-      await writeFile(command.rejects, rejects.map((r) => `${JSON.stringify(r)}\n`).join(''))
+      await writeJsonl(rows, rejectsOut)
     }
-    if (command.stats !== undefined)
-      await writeFile(command.stats, `${JSON.stringify(run.stats, null, 2)}\n`)
+    statsOut?.write(`${JSON.stringify(run.stats, null, 2)}\n`)
     if (!command.quiet) io.stderr.write(`${summaryLine(run.stats)}\n`)
     return 0
   } finally {
-    await output.close()
+    for (const output of opened) await output.close()
   }
 }
 
-/** `file:line: reason`, the form editors and terminals link to. */
-export function formatReject(reject: Reject): string {
-  return `${reject.source}${reject.line === undefined ? '' : `:${reject.line}`}: ${reject.reason}`
-}
-
-/**
- * The one-line summary printed on stderr.
- *
- * @example
- * summaryLine(stats) // 'winnow: 10 documents, 7 clusters, 3 duplicates (1 exact, 2 near), 0 rejected, 0 empty, 0.1 s'
- */
-export function summaryLine(stats: RunStats): string {
-  return (
-    `winnow: ${stats.documents} documents, ${stats.clusters} clusters, ${stats.duplicates} duplicates ` +
-    `(${stats.exact_duplicates} exact, ${stats.near_duplicates} near), ${stats.rejected} rejected, ` +
-    `${stats.empty} empty, ${stats.invalid_utf8} invalid UTF-8, ${stats.seconds.toFixed(1)} s`
-  )
+// An output path that cannot be opened is a mistake on the command line (exit 2), not a crash.
+async function openWritable(path: string | undefined, stdout: Writable): Promise<Output> {
+  try {
+    return await openOutput(path, stdout)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new WinnowError('usage', `cannot write ${path ?? 'standard output'}: ${reason}`, {
+      cause: error,
+    })
+  }
 }
