@@ -2,7 +2,7 @@
 import type { CleaningContext } from './corpus-stats.js'
 import { DEFAULT_BODY_OPTIONS, findBody, type BodyOptions } from './find-body.js'
 import { DEFAULT_TITLE_OPTIONS, findTitle, type TitleOptions } from './find-title.js'
-import { pageLines } from './page-lines.js'
+import { pageLines, type PageLine } from './page-lines.js'
 import {
   DEFAULT_REMOVAL_OPTIONS,
   markFurniture,
@@ -51,7 +51,21 @@ export function cleanPage(
   context: CleaningContext,
   options: CleanOptions = DEFAULT_CLEAN_OPTIONS,
 ): CleanedPage {
-  const lines = pageLines(text)
+  return cleanLines(pageLines(text), context, options)
+}
+
+/**
+ * {@link cleanPage} for a page already split by {@link pageLines}, so that a caller cleaning a
+ * page more than once splits and measures it once.
+ *
+ * @example
+ * cleanLines(pageLines(pageText), stats.contextFor('example.com')).text
+ */
+export function cleanLines(
+  lines: readonly PageLine[],
+  context: CleaningContext,
+  options: CleanOptions = DEFAULT_CLEAN_OPTIONS,
+): CleanedPage {
   const marks = markFurniture(lines, context, options.removal)
   const body = findBody(lines, marks, context.wordWeight, options.body, context.isSharedElsewhere)
   if (body !== undefined) {

@@ -1,8 +1,7 @@
 // What pages of one site (or of the whole corpus) have in common: line and word document counts.
 import { hashString } from '../text/hash.js'
-import { comparisonTokens } from '../text/tokenize.js'
 import { templateKeys } from './line-affixes.js'
-import { pageLines } from './page-lines.js'
+import { pageLines, type PageLine } from './page-lines.js'
 
 /** What cleaning one page may ask about the other pages. */
 export interface CleaningContext {
@@ -31,6 +30,8 @@ export const DEFAULT_CORPUS_STATS_OPTIONS: CorpusStatsOptions = { minPagesForIdf
 export interface CorpusStats {
   /** Count one page: every distinct template key once, every distinct word once. */
   addPage(group: string, text: string): void
+  /** {@link CorpusStats.addPage} for a page already split by `pageLines`. */
+  addLines(group: string, lines: readonly PageLine[]): void
   contextFor(group: string): CleaningContext
   readonly pages: number
 }
@@ -52,21 +53,37 @@ export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): Co
   const wordCounts = new Map<number, number>()
   let pages = 0
 
-  function addPage(group: string, text: string): void {
+  // Weights are asked for far more often than pages are added: keep them until the next page.
+  const weights = new Map<string, number>()
+
+  function addLines(group: string, lines: readonly PageLine[]): void {
     pages++
+    weights.clear()
     groupPages.set(group, (groupPages.get(group) ?? 0) + 1)
+    const seed = hashString(group)
     const keys = new Set<number>()
-    for (const line of pageLines(text)) {
-      for (const key of templateKeys(line.key, line.text))
-        keys.add(hashString(key, hashString(group)))
+    const words = new Set<string>()
+    for (const line of lines) {
+      for (const key of templateKeys(line.key, line.text)) keys.add(hashString(key, seed))
+      for (const token of line.tokens) words.add(token)
     }
     for (const key of keys) templateCounts.set(key, (templateCounts.get(key) ?? 0) + 1)
-    const words = new Set<number>()
-    for (const token of comparisonTokens(text)) words.add(hashString(token))
-    for (const word of words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1)
+    for (const word of words) {
+      const key = hashString(word)
+      wordCounts.set(key, (wordCounts.get(key) ?? 0) + 1)
+    }
   }
 
   function wordWeight(token: string): number {
+    let weight = weights.get(token)
+    if (weight === undefined) {
+      weight = computeWeight(token)
+      weights.set(token, weight)
+    }
+    return weight
+  }
+
+  function computeWeight(token: string): number {
     // Numbers change between copies and say little about the topic.
     if (/^\d+$/.test(token)) return 0.1
     if (pages < minPagesForIdf) return token.length >= 4 ? 1 : 0.2
@@ -84,7 +101,8 @@ export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): Co
   }
 
   return {
-    addPage,
+    addPage: (group, text) => addLines(group, pageLines(text)),
+    addLines,
     contextFor,
     get pages() {
       return pages

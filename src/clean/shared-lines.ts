@@ -1,11 +1,13 @@
 // Which prose lines appear in pages of other articles: teasers, tickers and "read more" lines.
 import { hashString } from '../text/hash.js'
-import { pageLines } from './page-lines.js'
+import { pageLines, type PageLine } from './page-lines.js'
 
 /** Lines seen per article, to tell an article's own text from text quoted from other articles. */
 export interface SharedLines {
   /** Record the prose lines of one page belonging to the article (cluster) `article`. */
   addPage(text: string, article: number): void
+  /** {@link SharedLines.addPage} for a page already split by `pageLines`. */
+  addLines(lines: readonly PageLine[], article: number): void
   /** True when the line occurs in a page of an article other than `article`. */
   isSharedElsewhere(lineKey: string, article: number): boolean
 }
@@ -23,17 +25,19 @@ const ARTICLES_PER_LINE = 2
  */
 export function createSharedLines(): SharedLines {
   const articlesByLine = new Map<number, number[]>()
+  function addLines(lines: readonly PageLine[], article: number): void {
+    for (const line of lines) {
+      if (!line.prose) continue
+      const key = hashString(line.key)
+      const articles = articlesByLine.get(key)
+      if (articles === undefined) articlesByLine.set(key, [article])
+      else if (articles.length < ARTICLES_PER_LINE && !articles.includes(article))
+        articles.push(article)
+    }
+  }
   return {
-    addPage(text, article) {
-      for (const line of pageLines(text)) {
-        if (!line.prose) continue
-        const key = hashString(line.key)
-        const articles = articlesByLine.get(key)
-        if (articles === undefined) articlesByLine.set(key, [article])
-        else if (articles.length < ARTICLES_PER_LINE && !articles.includes(article))
-          articles.push(article)
-      }
-    },
+    addPage: (text, article) => addLines(pageLines(text), article),
+    addLines,
     isSharedElsewhere(lineKey, article) {
       const articles = articlesByLine.get(hashString(lineKey))
       return articles !== undefined && articles.some((other) => other !== article)

@@ -1,6 +1,7 @@
 // Wiring for one run: read → clean → sign → cluster → records, accounting for every document.
-import { cleanPage } from '../clean/clean-page.js'
+import { cleanLines } from '../clean/clean-page.js'
 import { createCorpusStats, type CorpusStats } from '../clean/corpus-stats.js'
+import { pageLines, type PageLine } from '../clean/page-lines.js'
 import { createSharedLines } from '../clean/shared-lines.js'
 import type { DedupRecord, InputDocument, InputRecord, Reject, RunStats } from '../types.js'
 import { clusterDocuments, type ClusterPlace, type Signed } from './cluster-documents.js'
@@ -75,15 +76,17 @@ export async function dedupCorpus(
   if (settings.clean) {
     // Two passes: the first clustering tells which prose lines a page shares with pages of
     // other articles (teasers), which the second cleaning then removes.
-    const stats = templateStats(documents)
-    texts = cleanAll(documents, stats)
+    const lines = documents.map((doc) => pageLines(doc.text))
+    const stats = templateStats(documents, lines)
+    texts = cleanAll(documents, lines, stats)
     signed = texts.map((text) => signText(text, settings))
     clusters = clusterDocuments(signed, settings)
     hooks.signal?.throwIfAborted()
     const shared = createSharedLines()
-    documents.forEach((doc, i) => shared.addPage(doc.text, clusters[i]?.canonical ?? i))
+    lines.forEach((page, i) => shared.addLines(page, clusters[i]?.canonical ?? i))
     texts = cleanAll(
       documents,
+      lines,
       stats,
       (i) => (key) => shared.isSharedElsewhere(key, clusters[i]?.canonical ?? i),
     )
@@ -145,26 +148,30 @@ async function collect(
 
 // Template statistics come from every distinct page once: byte-identical recaptures would
 // otherwise make an article's own paragraphs look like site template.
-function templateStats(documents: readonly InputDocument[]): CorpusStats {
+function templateStats(
+  documents: readonly InputDocument[],
+  lines: readonly PageLine[][],
+): CorpusStats {
   const stats = createCorpusStats()
   const counted = new Set<string>()
-  for (const doc of documents) {
-    if (counted.has(doc.text)) continue
+  documents.forEach((doc, i) => {
+    if (counted.has(doc.text)) return
     counted.add(doc.text)
-    stats.addPage(siteOf(doc), doc.text)
-  }
+    stats.addLines(siteOf(doc), lines[i] ?? [])
+  })
   return stats
 }
 
 function cleanAll(
   documents: readonly InputDocument[],
+  lines: readonly PageLine[][],
   stats: CorpusStats,
   sharedFor?: (index: number) => (lineKey: string) => boolean,
 ): string[] {
   return documents.map((doc, i) => {
     const context = stats.contextFor(siteOf(doc))
     if (sharedFor !== undefined) context.isSharedElsewhere = sharedFor(i)
-    return cleanPage(doc.text, context).text
+    return cleanLines(lines[i] ?? [], context).text
   })
 }
 

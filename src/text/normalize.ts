@@ -8,6 +8,7 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g
 const INVISIBLE = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF/g
 // Every Unicode space (NBSP, thin and ideographic spaces, tabs) becomes one plain space.
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 
 /**
  * Normalise one line of text for display-independent comparison: NFKC, straight quotes, ASCII
@@ -18,6 +19,8 @@ const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g
  * normalizeLine('“Café” — 10\u00A0pct…') // '"Café" - 10 pct...'
  */
 export function normalizeLine(line: string): string {
+  // Printable ASCII is already in normal form: only spaces can need folding.
+  if (PRINTABLE_ASCII.test(line)) return line.includes('  ') ? line.replace(/ +/g, ' ').trim() : line.trim()
   return line
     .replace(INVISIBLE, '')
     .normalize('NFKC')
@@ -48,5 +51,6 @@ export function foldCase(text: string): string {
  * lineKey('Updated 9:41 AM') === lineKey('Updated 10:02 AM') // true
  */
 export function lineKey(line: string): string {
-  return foldCase(normalizeLine(line)).replace(/\p{Nd}/gu, '0')
+  const normal = foldCase(normalizeLine(line))
+  return PRINTABLE_ASCII.test(normal) ? normal.replace(/[0-9]/g, '0') : normal.replace(/\p{Nd}/gu, '0')
 }
