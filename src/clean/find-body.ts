@@ -1,7 +1,7 @@
 // Locate the article body: the densest run of prose on the page that stays on one topic.
 import type { PageLine } from './page-lines.js'
 import type { RemovalRule } from './removal-rules.js'
-import { mutualOverlap } from './topic-overlap.js'
+import { addWords, mutualOverlap, type WeightedVocabulary } from './topic-overlap.js'
 
 /** Options for finding the body. */
 export interface BodyOptions {
@@ -101,11 +101,11 @@ function offTopicBlocks(
   )
   const at = blocks.indexOf(anchor)
   const order = [...blocks.slice(at + 1), ...blocks.slice(0, at).reverse()]
-  const vocabulary = new Set<string>()
+  const vocabulary: WeightedVocabulary = { words: new Set(), weight: 0 }
   for (let i = Math.max(0, span.start - options.headLines); i < span.start; i++) {
-    for (const token of lines[i]?.tokens ?? []) vocabulary.add(token)
+    addWords(vocabulary, lines[i]?.tokens ?? [], weight)
   }
-  for (const i of anchor.lines) for (const token of lines[i]?.tokens ?? []) vocabulary.add(token)
+  for (const i of anchor.lines) addWords(vocabulary, lines[i]?.tokens ?? [], weight)
   const offTopic: number[][] = []
   for (const block of order) {
     const tokens = block.lines.flatMap((i) => lines[i]?.tokens ?? [])
@@ -116,7 +116,7 @@ function offTopicBlocks(
       offTopic.push(block.lines)
       continue
     }
-    for (const token of tokens) vocabulary.add(token)
+    addWords(vocabulary, tokens, weight)
   }
   return offTopic
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { maxSubarray } from './find-body.js'
 import { barSuffix, labelPrefix, sentenceShape, templateKeys } from './line-affixes.js'
 import { pageLines } from './page-lines.js'
-import { mutualOverlap, topicOverlap } from './topic-overlap.js'
+import { addWords, mutualOverlap, topicOverlap } from './topic-overlap.js'
 
 describe('pageLines', () => {
   it('drops blank lines and numbers the rest', () => {
@@ -60,8 +60,13 @@ describe('topic overlap', () => {
     )
   })
   it('mutual overlap divides by the smaller bag', () => {
-    expect(mutualOverlap(['oil', 'rose'], new Set(['oil', 'gas', 'fell']), one)).toBeCloseTo(1 / 2)
-    expect(mutualOverlap(['a', 'b', 'c', 'd'], new Set(['a']), one)).toBe(1)
+    const vocabulary = { words: new Set<string>(), weight: 0 }
+    addWords(vocabulary, ['oil', 'gas', 'fell', 'oil'], one)
+    expect(vocabulary.weight).toBe(3)
+    expect(mutualOverlap(['oil', 'rose'], vocabulary, one)).toBeCloseTo(1 / 2)
+    const single = { words: new Set<string>(), weight: 0 }
+    addWords(single, ['a'], one)
+    expect(mutualOverlap(['a', 'b', 'c', 'd'], single, one)).toBe(1)
   })
 })
 

@@ -26,16 +26,37 @@ export function topicOverlap(
   return total === 0 ? 0 : shared / total
 }
 
+/** A vocabulary that keeps the total weight of its words as they are added. */
+export interface WeightedVocabulary {
+  words: Set<string>
+  weight: number
+}
+
+/** Add words to a weighted vocabulary, counting each new word's weight once. */
+export function addWords(
+  vocabulary: WeightedVocabulary,
+  tokens: Iterable<string>,
+  weight: (token: string) => number,
+): void {
+  for (const token of tokens) {
+    if (vocabulary.words.has(token)) continue
+    vocabulary.words.add(token)
+    vocabulary.weight += weight(token)
+  }
+}
+
 /**
  * The weight two bags of words share, over the weight of the smaller bag, 0..1: a long block
  * that continues a short article opening is judged by how much of the opening it picks up.
  *
  * @example
- * mutualOverlap(['oil', 'rose'], new Set(['oil', 'gas', 'fell']), () => 1) // 1 / 2
+ * const vocabulary = { words: new Set<string>(), weight: 0 }
+ * addWords(vocabulary, ['oil', 'gas', 'fell'], () => 1)
+ * mutualOverlap(['oil', 'rose'], vocabulary, () => 1) // 1 / 2
  */
 export function mutualOverlap(
   tokens: readonly string[],
-  vocabulary: Vocabulary,
+  vocabulary: WeightedVocabulary,
   weight: (token: string) => number,
 ): number {
   let own = 0
@@ -43,11 +64,9 @@ export function mutualOverlap(
   for (const token of new Set(tokens)) {
     const w = weight(token)
     own += w
-    if (vocabulary.has(token)) shared += w
+    if (vocabulary.words.has(token)) shared += w
   }
-  let other = 0
-  for (const token of vocabulary) other += weight(token)
-  const smaller = Math.min(own, other)
+  const smaller = Math.min(own, vocabulary.weight)
   return smaller === 0 ? 0 : shared / smaller
 }
 

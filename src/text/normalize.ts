@@ -20,7 +20,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
  */
 export function normalizeLine(line: string): string {
   // Printable ASCII is already in normal form: only spaces can need folding.
-  if (PRINTABLE_ASCII.test(line)) return line.includes('  ') ? line.replace(/ +/g, ' ').trim() : line.trim()
+  if (PRINTABLE_ASCII.test(line))
+    return line.includes('  ') ? line.replace(/ +/g, ' ').trim() : line.trim()
   return line
     .replace(INVISIBLE, '')
     .normalize('NFKC')
@@ -52,5 +53,7 @@ export function foldCase(text: string): string {
  */
 export function lineKey(line: string): string {
   const normal = foldCase(normalizeLine(line))
-  return PRINTABLE_ASCII.test(normal) ? normal.replace(/[0-9]/g, '0') : normal.replace(/\p{Nd}/gu, '0')
+  return PRINTABLE_ASCII.test(normal)
+    ? normal.replace(/[0-9]/g, '0')
+    : normal.replace(/\p{Nd}/gu, '0')
 }
