@@ -4,6 +4,7 @@ import { exactKey } from './exact-key.js'
 import { fmix32, hash32 } from './hash32.js'
 import { createLshIndex, lshCandidateProbability } from './lsh.js'
 import { createMinHasher, estimateContainment, estimateJaccard } from './minhash.js'
+import { createOnePermutationHasher } from './one-permutation.js'
 import { shingleHashes } from './shingles.js'
 import { createUnionFind } from './union-find.js'
 
@@ -92,5 +93,26 @@ describe('union-find and canonical choice', () => {
   it('prefers the longest copy and the first on a tie', () => {
     expect(chooseCanonical([4, 7, 9], (i) => (i === 7 ? 300 : 120))).toBe(7)
     expect(chooseCanonical([9, 4, 7], () => 10)).toBe(4)
+  })
+})
+
+describe('one-permutation MinHash', () => {
+  const hasher = createOnePermutationHasher({ permutations: 128, seed: 1 })
+  it('estimates Jaccard within 0.1 of the truth, for large and small sets', () => {
+    for (const size of [60, 400]) {
+      for (const share of [0, 0.25, 0.5, 0.75, 1]) {
+        const overlap = Math.round(size * share)
+        const truth = overlap / (2 * size - overlap)
+        const estimate = estimateJaccard(
+          hasher.signature(range(0, size)),
+          hasher.signature(range(size - overlap, size)),
+        )
+        expect(Math.abs(estimate - truth)).toBeLessThan(0.1)
+      }
+    }
+  })
+  it('fills every bin of a non-empty set and none of an empty one', () => {
+    expect(hasher.signature(range(0, 3)).every((value) => value !== 0xffffffff)).toBe(true)
+    expect(hasher.signature(new Uint32Array(0)).every((value) => value === 0xffffffff)).toBe(true)
   })
 })

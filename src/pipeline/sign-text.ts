@@ -1,6 +1,7 @@
 // Turn a document's comparison text into what clustering needs: exact key, shingle count, MinHash.
 import { exactKey } from '../dedup/exact-key.js'
-import { createMinHasher, type MinHasher } from '../dedup/minhash.js'
+import type { MinHasher } from '../dedup/minhash.js'
+import { createOnePermutationHasher } from '../dedup/one-permutation.js'
 import { shingleHashes } from '../dedup/shingles.js'
 import { comparisonTokens } from '../text/tokenize.js'
 
@@ -28,7 +29,7 @@ const hashers = new Map<number, MinHasher>()
 function hasherFor(permutations: number): MinHasher {
   let hasher = hashers.get(permutations)
   if (hasher === undefined) {
-    hasher = createMinHasher({ permutations, seed: 1 })
+    hasher = createOnePermutationHasher({ permutations, seed: 1 })
     hashers.set(permutations, hasher)
   }
   return hasher
