@@ -63,6 +63,31 @@ export interface DedupRecord {
   reason: JoinReason | null
   text: string
   flags?: DocumentFlag[]
+  /** With `--explain`: how the document was matched, measured against the canonical copy. */
+  explain?: MatchExplanation
+  /** With `--removed`: the lines cleaning removed, with the rule that removed each. */
+  removed?: RemovedLineRecord[]
+}
+
+/** The measurements behind a document's place in its cluster. */
+export interface MatchExplanation {
+  /** Id of the earlier document whose comparison first put this one in a cluster, or null. */
+  matched_with: string | null
+  /** Estimated Jaccard similarity of the shingles to the canonical copy's. */
+  jaccard: number
+  /** Estimated share of the smaller copy's shingles found in the larger one. */
+  containment: number
+  /** The thresholds the run used. */
+  threshold: number
+  containment_threshold: number
+}
+
+/** A line cleaning removed. */
+export interface RemovedLineRecord {
+  /** 0-based position among the page's non-empty lines. */
+  line: number
+  text: string
+  rule: string
 }
 
 /** Counts for one run, printed as the summary line and written by `--stats`. */

@@ -100,6 +100,18 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
     default: DEFAULT_READ_OPTIONS.urlField,
     description: 'JSONL field holding the page URL',
   },
+  {
+    name: 'explain',
+    type: 'boolean',
+    description:
+      'add "explain" to each line: the document it was matched with, its Jaccard similarity and containment to the canonical copy, and the thresholds',
+  },
+  {
+    name: 'removed',
+    type: 'boolean',
+    description:
+      'add "removed" to each line: every line cleaning removed, with the rule that removed it',
+  },
   { name: 'stats', type: 'string', value: 'FILE', description: 'write the run summary as JSON' },
   {
     name: 'rejects',

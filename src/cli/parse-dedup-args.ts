@@ -44,6 +44,8 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     shingleSize: count(values, 'shingle-size'),
     permutations: count(values, 'permutations'),
     bands: count(values, 'bands'),
+    explain: values.boolean('explain'),
+    removed: values.boolean('removed'),
   }
   if (dedup.permutations % dedup.bands !== 0) {
     throw new UsageError(

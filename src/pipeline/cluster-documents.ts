@@ -23,6 +23,12 @@ export interface ClusterPlace {
   /** Similarity to the canonical: 1 for itself and exact copies, else Jaccard or containment. */
   similarity: number
   reason: JoinReason | null
+  /** The earlier document whose comparison first put this one in a cluster, or null. */
+  matchedWith: number | null
+  /** Estimated Jaccard similarity to the canonical document. */
+  jaccard: number
+  /** Estimated share of the smaller of this and the canonical document found in the other. */
+  containment: number
 }
 
 // A contained copy must have at least this many shingles: a two-line stub is "contained" in
@@ -44,17 +50,21 @@ export function clusterDocuments(
   const sets = createUnionFind(signed.length)
   const lsh = createLshIndex({ bands: options.bands, rows: options.permutations / options.bands })
   const firstWithKey = new Map<string, number>()
+  const matchedWith = new Int32Array(signed.length).fill(-1)
+  const join = (earlier: number, later: number) => {
+    if (sets.union(earlier, later) && matchedWith[later] === -1) matchedWith[later] = earlier
+  }
   signed.forEach((doc, i) => {
     if (doc.exact === undefined) return
     const first = firstWithKey.get(doc.exact)
     if (first !== undefined) {
-      sets.union(first, i)
+      join(first, i)
       return
     }
     firstWithKey.set(doc.exact, i)
     for (const candidate of lsh.add(i, doc.signature)) {
       const other = signed[candidate]
-      if (other !== undefined && joinReason(doc, other, options) !== null) sets.union(candidate, i)
+      if (other !== undefined && joinReason(doc, other, options) !== null) join(candidate, i)
     }
   })
 
@@ -71,10 +81,12 @@ export function clusterDocuments(
     const head = signed[canonical]
     for (const i of list) {
       const doc = signed[i]
+      const via = matchedWith[i] ?? -1
+      const base = { canonical, matchedWith: via < 0 ? null : via }
       if (i === canonical || doc === undefined || head === undefined) {
-        places[i] = { canonical, similarity: 1, reason: null }
+        places[i] = { ...base, similarity: 1, reason: null, jaccard: 1, containment: 1 }
       } else {
-        places[i] = { canonical, ...similarityTo(doc, head, options) }
+        places[i] = { ...base, ...similarityTo(doc, head, options) }
       }
     }
   }
@@ -98,12 +110,17 @@ function similarityTo(
   doc: Signed,
   canonical: Signed,
   options: ClusterOptions,
-): { similarity: number; reason: JoinReason } {
-  if (doc.exact !== undefined && doc.exact === canonical.exact)
-    return { similarity: 1, reason: 'exact' }
+): { similarity: number; reason: JoinReason; jaccard: number; containment: number } {
   const jaccard = estimateJaccard(doc.signature, canonical.signature)
-  if (jaccard >= options.threshold) return { similarity: jaccard, reason: 'near' }
-  const contained = estimateContainment(jaccard, doc.shingles, canonical.shingles)
-  if (contained >= options.containment) return { similarity: contained, reason: 'contained' }
-  return { similarity: jaccard, reason: 'near' }
+  const [small, large] = doc.shingles <= canonical.shingles ? [doc, canonical] : [canonical, doc]
+  const containment = estimateContainment(jaccard, small.shingles, large.shingles)
+  const measured = { jaccard, containment }
+  if (doc.exact !== undefined && doc.exact === canonical.exact) {
+    return { similarity: 1, reason: 'exact', jaccard: 1, containment: 1 }
+  }
+  if (jaccard >= options.threshold) return { similarity: jaccard, reason: 'near', ...measured }
+  if (containment >= options.containment) {
+    return { similarity: containment, reason: 'contained', ...measured }
+  }
+  return { similarity: jaccard, reason: 'near', ...measured }
 }

@@ -123,3 +123,32 @@ describe('dedupCorpus', () => {
     ).rejects.toThrow()
   })
 })
+
+describe('dedupCorpus explanations', () => {
+  it('says which document a copy was matched with and what cleaning removed', async () => {
+    const page = (furniture: string) =>
+      [furniture, 'Water board cuts irrigation', ...PARAGRAPHS].join('\n')
+    const run = await dedupCorpus(
+      records(doc('first', page('Skip to content')), doc('second', page('Open menu'))),
+      {
+        explain: true,
+        removed: true,
+      },
+    )
+    const [first, second] = run.records
+    expect(first?.explain).toMatchObject({
+      matched_with: null,
+      jaccard: 1,
+      threshold: 0.5,
+      containment_threshold: 0.8,
+    })
+    expect(second?.explain?.matched_with).toBe('first')
+    expect(second?.removed).toEqual([{ line: 0, text: 'Open menu', rule: 'before_article' }])
+  })
+
+  it('leaves both out unless asked', async () => {
+    const run = await dedupCorpus(records(doc('a', PARAGRAPHS.join('\n'))))
+    expect(run.records[0]).not.toHaveProperty('explain')
+    expect(run.records[0]).not.toHaveProperty('removed')
+  })
+})

@@ -1,5 +1,5 @@
 // Wiring for one run: read → clean → sign → cluster → records, accounting for every document.
-import { cleanLines } from '../clean/clean-page.js'
+import { cleanLines, type CleanedPage } from '../clean/clean-page.js'
 import { createCorpusStats, type CorpusStats } from '../clean/corpus-stats.js'
 import { pageLines, type PageLine } from '../clean/page-lines.js'
 import { createSharedLines } from '../clean/shared-lines.js'
@@ -22,6 +22,10 @@ export interface DedupOptions {
   permutations: number
   /** LSH bands; permutations must be divisible by bands. */
   bands: number
+  /** Add to each record how it was matched (`explain`). */
+  explain: boolean
+  /** Add to each record the lines cleaning removed, with their rules (`removed`). */
+  removed: boolean
 }
 
 /**
@@ -37,6 +41,8 @@ export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   shingleSize: 3,
   permutations: 128,
   bands: 64,
+  explain: false,
+  removed: false,
 }
 
 /** Result of a run: one record per document in input order, the rejects, and the counts. */
@@ -70,7 +76,7 @@ export async function dedupCorpus(
   const started = performance.now()
   const { documents, rejects } = await collect(input, hooks)
 
-  let texts = documents.map((doc) => doc.text)
+  let pages: CleanedPage[] = documents.map((doc) => ({ text: doc.text, removed: [] }))
   let signed: Signed[]
   let clusters: ClusterPlace[]
   if (settings.clean) {
@@ -78,13 +84,13 @@ export async function dedupCorpus(
     // other articles (teasers), which the second cleaning then removes.
     const lines = documents.map((doc) => pageLines(doc.text))
     const stats = templateStats(documents, lines)
-    texts = cleanAll(documents, lines, stats)
-    signed = texts.map((text) => signText(text, settings))
+    pages = cleanAll(documents, lines, stats)
+    signed = pages.map((page) => signText(page.text, settings))
     clusters = clusterDocuments(signed, settings)
     hooks.signal?.throwIfAborted()
     const shared = createSharedLines()
     lines.forEach((page, i) => shared.addLines(page, clusters[i]?.canonical ?? i))
-    texts = cleanAll(
+    pages = cleanAll(
       documents,
       lines,
       stats,
@@ -92,7 +98,7 @@ export async function dedupCorpus(
     )
   }
   hooks.signal?.throwIfAborted()
-  signed = texts.map((text) => signText(text, settings))
+  signed = pages.map((page) => signText(page.text, settings))
   clusters = clusterDocuments(signed, settings)
 
   const records = documents.map((doc, i): DedupRecord => {
@@ -107,9 +113,20 @@ export async function dedupCorpus(
       duplicate_of: place.canonical === i ? null : canonicalId,
       similarity: round(place.similarity),
       reason: place.reason,
-      text: texts[i] ?? '',
+      text: pages[i]?.text ?? '',
     }
     if (doc.flags !== undefined && doc.flags.length > 0) record.flags = doc.flags
+    if (settings.explain) {
+      record.explain = {
+        matched_with:
+          place.matchedWith === null ? null : (documents[place.matchedWith]?.id ?? null),
+        jaccard: round(place.jaccard),
+        containment: round(place.containment),
+        threshold: settings.threshold,
+        containment_threshold: settings.containment,
+      }
+    }
+    if (settings.removed) record.removed = pages[i]?.removed ?? []
     return record
   })
   return { records, rejects, stats: summarise(records, rejects, performance.now() - started) }
@@ -167,11 +184,11 @@ function cleanAll(
   lines: readonly PageLine[][],
   stats: CorpusStats,
   sharedFor?: (index: number) => (lineKey: string) => boolean,
-): string[] {
+): CleanedPage[] {
   return documents.map((doc, i) => {
     const context = stats.contextFor(siteOf(doc))
     if (sharedFor !== undefined) context.isSharedElsewhere = sharedFor(i)
-    return cleanLines(lines[i] ?? [], context).text
+    return cleanLines(lines[i] ?? [], context)
   })
 }
 
