@@ -27,6 +27,12 @@ describe('help texts', () => {
     expect(result.code).toBe(0)
     check('dedup-help.txt', result.stdout)
   })
+
+  it('winnow explain --help', async () => {
+    const result = await runCli(['explain', '--help'])
+    expect(result.code).toBe(0)
+    check('explain-help.txt', result.stdout)
+  })
 })
 
 describe('dedup output', () => {

@@ -139,6 +139,39 @@ export const MAIN_FLAGS: readonly FlagSpec[] = [
   { name: 'version', short: 'v', type: 'boolean', description: 'print the version' },
 ]
 
+// The dedup flags that shape cleaning and comparison, shared by `winnow explain`.
+const COMPARISON_FLAGS = [
+  'clean',
+  'threshold',
+  'containment',
+  'shingle-size',
+  'permutations',
+  'bands',
+  'id-field',
+  'text-field',
+  'url-field',
+]
+
+/**
+ * The flags of `winnow explain`: the input to find the two documents in, the output form, and
+ * the same cleaning and comparison flags as dedup.
+ *
+ * @example
+ * EXPLAIN_FLAGS.map((flag) => flag.name).includes('threshold') // true
+ */
+export const EXPLAIN_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'in',
+    type: 'string',
+    value: 'INPUT',
+    description:
+      'a file or folder to read (as dedup reads it); <a> and <b> are then ids within it, cleaned against all of it',
+  },
+  { name: 'json', type: 'boolean', description: 'print the explanation as JSON' },
+  ...DEDUP_FLAGS.filter((flag) => COMPARISON_FLAGS.includes(flag.name)),
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+]
+
 /**
  * A flag table in the shape `node:util` parseArgs takes, defaults included.
  *

@@ -1,5 +1,5 @@
 // Help and usage texts, built from the flag tables so that they cannot drift from what is parsed.
-import { DEDUP_FLAGS, MAIN_FLAGS, type FlagSpec } from './flags.js'
+import { DEDUP_FLAGS, EXPLAIN_FLAGS, MAIN_FLAGS, type FlagSpec } from './flags.js'
 
 /** Help lines stay within a common terminal width. */
 export const HELP_WIDTH = 100
@@ -11,6 +11,7 @@ const DESCRIPTION_INDENT = ' '.repeat(2 + NAME_COLUMN + 1)
 export const USAGE = {
   main: 'Usage: winnow <command> [options]',
   dedup: 'Usage: winnow dedup <input...> [options]',
+  explain: 'Usage: winnow explain <a> <b> [--in INPUT] [options]',
 } as const
 
 /** The commands `winnow` knows, for dispatch and help. */
@@ -19,6 +20,11 @@ export const COMMANDS = [
     name: 'dedup',
     args: '<input...>',
     description: 'clean pages and cluster exact and near-duplicate copies',
+  },
+  {
+    name: 'explain',
+    args: '<a> <b>',
+    description: 'show why two documents are, or are not, copies',
   },
   { name: 'help', args: '[command]', description: 'show help for a command' },
 ] as const
@@ -74,6 +80,34 @@ export function dedupHelp(): string {
 }
 
 /**
+ * `winnow explain --help`.
+ *
+ * @example
+ * stdout.write(explainHelp())
+ */
+export function explainHelp(): string {
+  return [
+    USAGE.explain,
+    '',
+    'Show why two documents are, or are not, copies: the size of each cleaned text, the estimated',
+    'and the exact Jaccard similarity of their shingles, containment each way, whether LSH makes',
+    'them candidates and which check passes, then an aligned diff of the two pages: shared lines,',
+    'lines only one has, and the furniture cleaning removed, with the rule that removed it.',
+    '<a> and <b> are two files, or with --in two document ids within that input.',
+    '',
+    'Options:',
+    ...EXPLAIN_FLAGS.map(flagHelp),
+    '',
+    'Diff marks: "=" in both cleaned texts, "-" only in a, "+" only in b, "~a"/"~b" removed.',
+    '',
+    'Examples:',
+    '  winnow explain capture-1.txt capture-2.txt',
+    '  winnow explain --in crawl.jsonl.gz dev-00042 dev-00977 --json',
+    '',
+  ].join('\n')
+}
+
+/**
  * `winnow --help`.
  *
  * @example
@@ -98,7 +132,7 @@ export function mainHelp(): string {
     'Example:',
     '  winnow dedup pages/ -o deduped.jsonl',
     '',
-    "Run 'winnow dedup --help' for every option of dedup.",
+    "Run 'winnow <command> --help' for every option of a command.",
     '',
   ].join('\n')
 }
@@ -109,8 +143,8 @@ export function mainHelp(): string {
  * @example
  * shortUsage('dedup') // "Usage: winnow dedup <input...> [options]\nRun 'winnow dedup --help' …"
  */
-export function shortUsage(command: 'main' | 'dedup'): string {
-  const helpCommand = command === 'dedup' ? 'winnow dedup --help' : 'winnow --help'
+export function shortUsage(command: 'main' | 'dedup' | 'explain'): string {
+  const helpCommand = command === 'main' ? 'winnow --help' : `winnow ${command} --help`
   return `${USAGE[command]}\nRun '${helpCommand}' for more information.\n`
 }
 

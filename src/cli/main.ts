@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs'
 import { UsageError, WinnowError } from '../errors.js'
 import { MAIN_FLAGS } from './flags.js'
-import { dedupHelp, mainHelp, shortUsage } from './help.js'
+import { dedupHelp, explainHelp, mainHelp, shortUsage } from './help.js'
 import { parseDedupArgs } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import { runDedup, type CliIo } from './run-dedup.js'
+import { runExplain } from './run-explain.js'
 
 export type { CliIo } from './run-dedup.js'
 
@@ -44,19 +45,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const parsed = parseDedupArgs(rest)
         return parsed.help ? print(io.stdout, dedupHelp()) : await runDedup(parsed, io)
       }
+      case 'explain': {
+        const code = await runExplain(rest, io)
+        return code === 'help' ? print(io.stdout, explainHelp()) : code
+      }
       case 'help':
         return print(io.stdout, helpFor(rest[0]))
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
   } catch (error) {
-    return report(error, command === 'dedup' ? 'dedup' : 'main', io)
+    return report(error, command === 'dedup' || command === 'explain' ? command : 'main', io)
   }
 }
 
 function helpFor(topic: string | undefined): string {
   if (topic === undefined) return mainHelp()
   if (topic === 'dedup') return dedupHelp()
+  if (topic === 'explain') return explainHelp()
   throw new UsageError(`no help for "${topic}": there is no such command`)
 }
 
@@ -66,7 +72,7 @@ function print(out: CliIo['stdout'], text: string): number {
 }
 
 // One place maps errors to exit codes: ours are expected and need no stack trace.
-function report(error: unknown, usage: 'main' | 'dedup', io: CliIo): number {
+function report(error: unknown, usage: 'main' | 'dedup' | 'explain', io: CliIo): number {
   if (error instanceof UsageError) {
     io.stderr.write(`winnow: ${error.message}\n${shortUsage(usage)}`)
     return EXIT.usage

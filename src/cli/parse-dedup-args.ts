@@ -38,19 +38,9 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     throw new UsageError('dedup needs at least one input (a file, a folder or -)')
 
   const dedup: DedupOptions = {
-    clean: values.boolean('clean'),
-    threshold: fraction(values, 'threshold'),
-    containment: fraction(values, 'containment'),
-    shingleSize: count(values, 'shingle-size'),
-    permutations: count(values, 'permutations'),
-    bands: count(values, 'bands'),
+    ...comparisonOptions(values),
     explain: values.boolean('explain'),
     removed: values.boolean('removed'),
-  }
-  if (dedup.permutations % dedup.bands !== 0) {
-    throw new UsageError(
-      `--bands ${dedup.bands} must divide --permutations ${dedup.permutations} evenly`,
-    )
   }
   const command: DedupCommand = {
     help: false,
@@ -70,6 +60,29 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     if (value !== undefined) command[name] = value
   }
   return command
+}
+
+/**
+ * The cleaning and comparison options that dedup and explain share, checked.
+ *
+ * @example
+ * comparisonOptions(parseFlags(['--threshold', '0.6'], DEDUP_FLAGS, true).values).threshold // 0.6
+ */
+export function comparisonOptions(values: FlagValues): Omit<DedupOptions, 'explain' | 'removed'> {
+  const options = {
+    clean: values.boolean('clean'),
+    threshold: fraction(values, 'threshold'),
+    containment: fraction(values, 'containment'),
+    shingleSize: count(values, 'shingle-size'),
+    permutations: count(values, 'permutations'),
+    bands: count(values, 'bands'),
+  }
+  if (options.permutations % options.bands !== 0) {
+    throw new UsageError(
+      `--bands ${options.bands} must divide --permutations ${options.permutations} evenly`,
+    )
+  }
+  return options
 }
 
 function fraction(values: FlagValues, name: string): number {
