@@ -1,6 +1,6 @@
 // Turn one page's text into its article: the headline, then each body paragraph once.
 import type { CleaningContext } from './corpus-stats.js'
-import { DEFAULT_BODY_OPTIONS, findBody, type BodyOptions } from './find-body.js'
+import { DEFAULT_BODY_OPTIONS, findBody, type BodyOptions, type LineSpan } from './find-body.js'
 import { DEFAULT_TITLE_OPTIONS, findTitle, type TitleOptions } from './find-title.js'
 import { pageLines, type PageLine } from './page-lines.js'
 import {
@@ -36,6 +36,8 @@ export interface CleanedPage {
   text: string
   /** Every non-empty input line that did not make it into `text`, in page order. */
   removed: RemovedLine[]
+  /** The lines found to be the body, or undefined for a page without prose. */
+  body?: LineSpan
 }
 
 /**
@@ -67,7 +69,14 @@ export function cleanLines(
   options: CleanOptions = DEFAULT_CLEAN_OPTIONS,
 ): CleanedPage {
   const marks = markFurniture(lines, context, options.removal)
-  const body = findBody(lines, marks, context.wordWeight, options.body, context.isSharedElsewhere)
+  const body = findBody(
+    lines,
+    marks,
+    context.wordWeight,
+    options.body,
+    context.isSharedElsewhere,
+    context.isSectionBreak,
+  )
   if (body !== undefined) {
     const title = findTitle(lines, marks, body, context.wordWeight, options.title)
     for (const line of lines) {
@@ -83,5 +92,5 @@ export function cleanLines(
     if (rule === undefined) kept.push(line.text)
     else removed.push({ line: line.index, text: line.text, rule })
   }
-  return { text: kept.join('\n'), removed }
+  return { text: kept.join('\n'), removed, ...(body === undefined ? {} : { body }) }
 }

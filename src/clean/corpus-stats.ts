@@ -16,6 +16,11 @@ export interface CleaningContext {
    * absent on the first pass.
    */
   isSharedElsewhere?: (lineKey: string) => boolean
+  /**
+   * True for a template line that on this site ends the article rather than interrupts it
+   * (known after a first cleaning pass); absent on the first pass.
+   */
+  isSectionBreak?: (lineKey: string) => boolean
 }
 
 /** Options for the cross-page statistics. */

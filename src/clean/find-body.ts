@@ -49,8 +49,14 @@ export function findBody(
   weight: (token: string) => number,
   options: BodyOptions,
   isSharedElsewhere?: (lineKey: string) => boolean,
+  isSectionBreak?: (lineKey: string) => boolean,
 ): LineSpan | undefined {
-  const scores = lines.map((line) => lineScore(line, marks[line.index], options))
+  const scores = lines.map((line) => lineScore(line, marks[line.index], options, isSectionBreak))
+  if (isSectionBreak !== undefined) {
+    // Past a section break that follows the page's own prose, nothing belongs to the article.
+    const end = articleEnd(lines, marks, isSectionBreak, isSharedElsewhere)
+    for (let i = end; i < scores.length; i++) scores[i] = -Math.abs(scores[i] ?? 0)
+  }
   const first = maxSubarray(scores)
   if (first === undefined) return undefined
   for (const block of offTopicBlocks(lines, scores, first, weight, options, isSharedElsewhere)) {
@@ -59,8 +65,37 @@ export function findBody(
   return maxSubarray(scores) ?? first
 }
 
-function lineScore(line: PageLine, mark: RemovalRule | undefined, options: BodyOptions): number {
-  if (mark !== undefined) return -options.furniturePenalty
+// The index of the first section break after a prose line of the page's own (one that no page of
+// another article carries), or the number of lines when there is none.
+function articleEnd(
+  lines: readonly PageLine[],
+  marks: readonly (RemovalRule | undefined)[],
+  isSectionBreak: (lineKey: string) => boolean,
+  isSharedElsewhere: ((lineKey: string) => boolean) | undefined,
+): number {
+  let ownProse = false
+  for (const line of lines) {
+    if (marks[line.index] === undefined) {
+      if (line.prose && isSharedElsewhere?.(line.key) !== true) ownProse = true
+    } else if (ownProse && isSectionBreak(line.key)) {
+      return line.index
+    }
+  }
+  return lines.length
+}
+
+function lineScore(
+  line: PageLine,
+  mark: RemovalRule | undefined,
+  options: BodyOptions,
+  isSectionBreak: ((lineKey: string) => boolean) | undefined,
+): number {
+  // A section break costs as much as a heading: a teaser block after it must earn its place.
+  if (mark !== undefined) {
+    return isSectionBreak?.(line.key) === true
+      ? -options.shortLinePenalty
+      : -options.furniturePenalty
+  }
   return line.prose ? line.tokens.length : -options.shortLinePenalty
 }
 

@@ -1,6 +1,8 @@
 // Wiring for one run: read → clean → sign → cluster → records, accounting for every document.
 import { cleanLines, type CleanedPage } from '../clean/clean-page.js'
-import { createCorpusStats, type CorpusStats } from '../clean/corpus-stats.js'
+import { createCorpusStats, type CleaningContext, type CorpusStats } from '../clean/corpus-stats.js'
+import type { RemovalRule } from '../clean/removal-rules.js'
+import { createSectionBreaks } from '../clean/section-breaks.js'
 import { pageLines, type PageLine } from '../clean/page-lines.js'
 import { createSharedLines } from '../clean/shared-lines.js'
 import type { DedupRecord, InputDocument, InputRecord, Reject, RunStats } from '../types.js'
@@ -80,8 +82,9 @@ export async function dedupCorpus(
   let signed: Signed[]
   let clusters: ClusterPlace[]
   if (settings.clean) {
-    // Two passes: the first clustering tells which prose lines a page shares with pages of
-    // other articles (teasers), which the second cleaning then removes.
+    // Two passes: the first tells which prose lines a page shares with pages of other articles
+    // (teasers), and which template lines of a site end its articles ("More from…"); the
+    // second cleaning uses both.
     const lines = documents.map((doc) => pageLines(doc.text))
     const stats = templateStats(documents, lines)
     pages = cleanAll(documents, lines, stats)
@@ -90,12 +93,20 @@ export async function dedupCorpus(
     hooks.signal?.throwIfAborted()
     const shared = createSharedLines()
     lines.forEach((page, i) => shared.addLines(page, clusters[i]?.canonical ?? i))
-    pages = cleanAll(
-      documents,
-      lines,
-      stats,
-      (i) => (key) => shared.isSharedElsewhere(key, clusters[i]?.canonical ?? i),
-    )
+    const breaks = createSectionBreaks()
+    documents.forEach((doc, i) => {
+      const article = clusters[i]?.canonical ?? i
+      const page = lines[i] ?? []
+      breaks.addPage(siteOf(doc), page, templateMarks(page, pages[i]), (key) =>
+        shared.isSharedElsewhere(key, article),
+      )
+    })
+    pages = cleanAll(documents, lines, stats, (i, context) => {
+      const article = clusters[i]?.canonical ?? i
+      const site = siteOf(documents[i] ?? {})
+      context.isSharedElsewhere = (key) => shared.isSharedElsewhere(key, article)
+      context.isSectionBreak = (key) => breaks.isSectionBreak(site, key)
+    })
   }
   hooks.signal?.throwIfAborted()
   signed = pages.map((page) => signText(page.text, settings))
@@ -183,13 +194,25 @@ function cleanAll(
   documents: readonly InputDocument[],
   lines: readonly PageLine[][],
   stats: CorpusStats,
-  sharedFor?: (index: number) => (lineKey: string) => boolean,
+  // The second pass adds what the first one learnt to each page's context.
+  refine?: (index: number, context: CleaningContext) => void,
 ): CleanedPage[] {
   return documents.map((doc, i) => {
     const context = stats.contextFor(siteOf(doc))
-    if (sharedFor !== undefined) context.isSharedElsewhere = sharedFor(i)
+    refine?.(i, context)
     return cleanLines(lines[i] ?? [], context)
   })
+}
+
+// The first pass's template marks by line, from its list of removed lines.
+function templateMarks(
+  lines: readonly PageLine[],
+  page: CleanedPage | undefined,
+): (RemovalRule | undefined)[] {
+  const marks: (RemovalRule | undefined)[] = new Array(lines.length).fill(undefined)
+  for (const removed of page?.removed ?? [])
+    if (removed.rule === 'template') marks[removed.line] = 'template'
+  return marks
 }
 
 function summarise(
