@@ -26,7 +26,9 @@ describe('garbage input', () => {
     for (let i = 0; i < 200; i++) {
       const kind = Math.floor(next() * 5)
       if (kind === 0)
-        lines.push(garbageBytes(next, 1 + Math.floor(next() * 300)).filter((b) => b !== 0x0a))
+        lines.push(
+          Buffer.from(garbageBytes(next, 1 + Math.floor(next() * 300)).filter((b) => b !== 0x0a)),
+        )
       else if (kind === 1)
         lines.push(
           Buffer.from(
