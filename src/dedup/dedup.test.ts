@@ -5,6 +5,7 @@ import { fmix32, hash32 } from './hash32.js'
 import { createLshIndex, lshCandidateProbability } from './lsh.js'
 import { createMinHasher, estimateContainment, estimateJaccard } from './minhash.js'
 import { createOnePermutationHasher } from './one-permutation.js'
+import { intersectionCount, setSimilarity } from './set-similarity.js'
 import { shingleHashes } from './shingles.js'
 import { createUnionFind } from './union-find.js'
 
@@ -114,5 +115,19 @@ describe('one-permutation MinHash', () => {
   it('fills every bin of a non-empty set and none of an empty one', () => {
     expect(hasher.signature(range(0, 3)).every((value) => value !== 0xffffffff)).toBe(true)
     expect(hasher.signature(new Uint32Array(0)).every((value) => value === 0xffffffff)).toBe(true)
+  })
+})
+
+describe('setSimilarity', () => {
+  it('computes exact Jaccard and containment of sorted sets', () => {
+    expect(intersectionCount(Uint32Array.of(1, 3, 5), Uint32Array.of(3, 4, 5))).toBe(2)
+    expect(setSimilarity(Uint32Array.of(1, 2), Uint32Array.of(1, 2, 3, 4))).toEqual({
+      jaccard: 0.5,
+      containment: 1,
+    })
+    expect(setSimilarity(new Uint32Array(0), new Uint32Array(0))).toEqual({
+      jaccard: 0,
+      containment: 0,
+    })
   })
 })

@@ -1,7 +1,7 @@
 // Cluster signed documents: exact keys, LSH candidates verified by Jaccard or containment, union-find.
 import { chooseCanonical } from '../dedup/canonical.js'
 import { createLshIndex } from '../dedup/lsh.js'
-import { estimateContainment, estimateJaccard } from '../dedup/minhash.js'
+import { setSimilarity } from '../dedup/set-similarity.js'
 import { createUnionFind } from '../dedup/union-find.js'
 import type { JoinReason } from '../types.js'
 import type { Signed } from './sign-text.js'
@@ -25,9 +25,9 @@ export interface ClusterPlace {
   reason: JoinReason | null
   /** The earlier document whose comparison first put this one in a cluster, or null. */
   matchedWith: number | null
-  /** Estimated Jaccard similarity to the canonical document. */
+  /** Jaccard similarity of the shingle sets to the canonical document's. */
   jaccard: number
-  /** Estimated share of the smaller of this and the canonical document found in the other. */
+  /** Share of the smaller of this and the canonical document's shingles found in the other. */
   containment: number
 }
 
@@ -96,12 +96,10 @@ export function clusterDocuments(
 /** Why two documents are copies, or null when they are not. */
 export function joinReason(a: Signed, b: Signed, options: ClusterOptions): JoinReason | null {
   if (a.exact !== undefined && a.exact === b.exact) return 'exact'
-  const jaccard = estimateJaccard(a.signature, b.signature)
+  const { jaccard, containment } = setSimilarity(a.set, b.set)
   if (jaccard >= options.threshold) return 'near'
-  const [small, large] = a.shingles <= b.shingles ? [a, b] : [b, a]
-  if (small.shingles < MIN_CONTAINED_SHINGLES) return null
-  const contained = estimateContainment(jaccard, small.shingles, large.shingles)
-  return contained >= options.containment ? 'contained' : null
+  if (Math.min(a.shingles, b.shingles) < MIN_CONTAINED_SHINGLES) return null
+  return containment >= options.containment ? 'contained' : null
 }
 
 // A member reached only through other members (a chain) is still reported against the
@@ -111,10 +109,8 @@ function similarityTo(
   canonical: Signed,
   options: ClusterOptions,
 ): { similarity: number; reason: JoinReason; jaccard: number; containment: number } {
-  const jaccard = estimateJaccard(doc.signature, canonical.signature)
-  const [small, large] = doc.shingles <= canonical.shingles ? [doc, canonical] : [canonical, doc]
-  const containment = estimateContainment(jaccard, small.shingles, large.shingles)
-  const measured = { jaccard, containment }
+  const measured = setSimilarity(doc.set, canonical.set)
+  const { jaccard, containment } = measured
   if (doc.exact !== undefined && doc.exact === canonical.exact) {
     return { similarity: 1, reason: 'exact', jaccard: 1, containment: 1 }
   }

@@ -140,7 +140,7 @@ describe('dedupCorpus explanations', () => {
       matched_with: null,
       jaccard: 1,
       threshold: 0.5,
-      containment_threshold: 0.8,
+      containment_threshold: 0.85,
     })
     expect(second?.explain?.matched_with).toBe('first')
     expect(second?.removed).toEqual([{ line: 0, text: 'Open menu', rule: 'before_article' }])

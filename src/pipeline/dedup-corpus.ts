@@ -39,7 +39,7 @@ export interface DedupOptions {
 export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   clean: true,
   threshold: 0.5,
-  containment: 0.8,
+  containment: 0.85,
   shingleSize: 3,
   permutations: 128,
   bands: 64,

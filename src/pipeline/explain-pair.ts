@@ -1,6 +1,7 @@
 // Explain why two documents are, or are not, copies: sizes, similarities, LSH, checks, aligned diff.
 import { pageLines } from '../clean/page-lines.js'
 import { estimateContainment, estimateJaccard } from '../dedup/minhash.js'
+import { intersectionCount, setSimilarity } from '../dedup/set-similarity.js'
 import { shingleHashes } from '../dedup/shingles.js'
 import { comparisonTokens } from '../text/tokenize.js'
 import { lineKey } from '../text/normalize.js'
@@ -48,7 +49,7 @@ export interface PairExplanation {
   /** Share of a's shingles found in b, and the other way round (exact, from the shingle sets). */
   containmentAInB: number
   containmentBInA: number
-  /** Containment of the smaller in the larger as estimated from the signatures, as dedup uses it. */
+  /** Containment of the smaller in the larger as estimated from the signatures alone. */
   estimatedContainment: number
   /** LSH bands on which the two signatures agree; one is enough to become candidates. */
   bandsAgreeing: number
@@ -78,14 +79,15 @@ export function explainPair(
   const signedB = signText(recordB.text, options)
   const setA = shingleHashes(comparisonTokens(recordA.text), options.shingleSize)
   const setB = shingleHashes(comparisonTokens(recordB.text), options.shingleSize)
-  const shared = intersectionSize(setA, setB)
+  const shared = intersectionCount(setA, setB)
   const union = setA.length + setB.length - shared
   const estimatedJaccard = estimateJaccard(signedA.signature, signedB.signature)
   const [small, large] =
     signedA.shingles <= signedB.shingles ? [signedA, signedB] : [signedB, signedA]
   const estimatedContainment = estimateContainment(estimatedJaccard, small.shingles, large.shingles)
   const bandsAgreeing = countAgreeingBands(signedA.signature, signedB.signature, options)
-  const exact = signedA.exact !== undefined && signedA.exact === signedB.exact
+  const identical = signedA.exact !== undefined && signedA.exact === signedB.exact
+  const exact = setSimilarity(setA, setB)
   return {
     a: side(docA, recordA, signedA.tokens, setA.length),
     b: side(docB, recordB, signedB.tokens, setB.length),
@@ -97,9 +99,9 @@ export function explainPair(
     estimatedContainment,
     bandsAgreeing,
     bands: options.bands,
-    lshCandidate: exact || bandsAgreeing > 0,
+    lshCandidate: identical || bandsAgreeing > 0,
     checks: [
-      { name: 'exact', value: exact ? 1 : 0, threshold: 1, passed: exact },
+      { name: 'exact', value: identical ? 1 : 0, threshold: 1, passed: identical },
       {
         name: 'near',
         value: estimatedJaccard,
@@ -108,12 +110,12 @@ export function explainPair(
       },
       {
         name: 'contained',
-        value: estimatedContainment,
+        value: exact.containment,
         threshold: options.containment,
         passed: joinReason(signedA, signedB, options) === 'contained',
       },
     ],
-    verdict: exact ? 'exact' : bandsAgreeing > 0 ? joinReason(signedA, signedB, options) : null,
+    verdict: identical ? 'exact' : bandsAgreeing > 0 ? joinReason(signedA, signedB, options) : null,
     diff: alignedDiff(docA, recordA, docB, recordB),
   }
 }
@@ -132,23 +134,6 @@ function side(
     lines: pageLines(doc.text).length,
     removedLines: record.removed?.length ?? 0,
   }
-}
-
-function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0
-  let j = 0
-  let count = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0
-    const y = b[j] ?? 0
-    if (x === y) {
-      count++
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return count
 }
 
 function countAgreeingBands(a: Uint32Array, b: Uint32Array, options: DedupOptions): number {

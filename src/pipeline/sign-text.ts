@@ -14,6 +14,11 @@ export interface Signed {
   /** Tokens, for choosing the most complete copy. */
   tokens: number
   signature: Uint32Array
+  /**
+   * The sorted shingle hashes. Kept while the corpus is in memory, so that LSH candidates are
+   * verified by exact Jaccard and containment; MinHash estimates only choose the candidates.
+   */
+  set: Uint32Array
 }
 
 /** Options that shape a signature. */
@@ -50,5 +55,6 @@ export function signText(text: string, options: SignOptions): Signed {
     shingles: shingles.length,
     tokens: tokens.length,
     signature: hasherFor(options.permutations).signature(shingles),
+    set: shingles,
   }
 }

@@ -1,0 +1,46 @@
+// Exact Jaccard similarity and containment of two sorted, distinct hash sets.
+
+/**
+ * Count the values two ascending, duplicate-free arrays share, by one merge pass.
+ *
+ * @example
+ * intersectionCount(Uint32Array.of(1, 3, 5), Uint32Array.of(3, 4, 5)) // 2
+ */
+export function intersectionCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0
+  let j = 0
+  let count = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0
+    const y = b[j] ?? 0
+    if (x === y) {
+      count++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return count
+}
+
+/** Jaccard similarity and the containment of the smaller set in the larger, exactly. */
+export interface SetSimilarity {
+  jaccard: number
+  containment: number
+}
+
+/**
+ * Exact similarity of two shingle sets (sorted, distinct). Two empty sets are not similar.
+ *
+ * @example
+ * setSimilarity(Uint32Array.of(1, 2), Uint32Array.of(1, 2, 3, 4)) // { jaccard: 0.5, containment: 1 }
+ */
+export function setSimilarity(a: Uint32Array, b: Uint32Array): SetSimilarity {
+  const shared = intersectionCount(a, b)
+  const union = a.length + b.length - shared
+  const smaller = Math.min(a.length, b.length)
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: smaller === 0 ? 0 : shared / smaller,
+  }
+}
