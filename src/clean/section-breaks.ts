@@ -54,9 +54,11 @@ export function createSectionBreaks(
       const seen = new Set<number>()
       lines.forEach((line, i) => {
         if (marks[i] !== 'template') return
-        const next = lines
-          .slice(i + 1)
-          .find((later) => later.prose && marks[later.index] === undefined)
+        let next: PageLine | undefined
+        for (let j = i + 1; j < lines.length && next === undefined; j++) {
+          const later = lines[j]
+          if (later !== undefined && later.prose && marks[j] === undefined) next = later
+        }
         const k = key(group, line.key)
         if (next === undefined || seen.has(k)) return
         seen.add(k)
