@@ -144,7 +144,13 @@ const hasSimhash = execFileSync(
     encoding: 'utf8',
   },
 ).includes('--method')
-if (hasSimhash) runs.push(run('simhash', ['--method', 'simhash']))
+if (hasSimhash) {
+  for (const distance of ['3', '7']) {
+    runs.push(
+      run(`simhash, max distance ${distance}`, ['--method', 'simhash', '--max-distance', distance]),
+    )
+  }
+}
 
 console.log(`corpus: ${corpus} (${truth.length} pages)`)
 const header =

@@ -15,8 +15,42 @@ export interface SectionBreaks {
     marks: readonly (RemovalRule | undefined)[],
     isSharedElsewhere: (lineKey: string) => boolean,
   ): void
+  /** Record one sighting of a template line and whether the prose after it is shared. */
+  observe(group: string, lineKey: string, followedByShared: boolean): void
   /** True when, on this site, what follows the line is mostly other articles' text. */
   isSectionBreak(group: string, lineKey: string): boolean
+}
+
+/** A template line of a page and the first kept prose line after it. */
+export interface TemplateFollower {
+  lineKey: string
+  nextKey: string
+}
+
+/**
+ * Each distinct template line of a page (marked `template`) with the first unmarked prose line
+ * after it; template lines with no prose after them are left out.
+ *
+ * @example
+ * templateFollowers(lines, marks) // [{ lineKey: 'more from the coast', nextKey: 'teaser …' }]
+ */
+export function templateFollowers(
+  lines: readonly PageLine[],
+  marks: readonly (RemovalRule | undefined)[],
+): TemplateFollower[] {
+  const followers: TemplateFollower[] = []
+  const seen = new Set<string>()
+  lines.forEach((line, i) => {
+    if (marks[i] !== 'template' || seen.has(line.key)) return
+    for (let j = i + 1; j < lines.length; j++) {
+      const later = lines[j]
+      if (later === undefined || !later.prose || marks[j] !== undefined) continue
+      seen.add(line.key)
+      followers.push({ lineKey: line.key, nextKey: later.key })
+      return
+    }
+  })
+  return followers
 }
 
 /** How sure the table must be before it calls a line a section break. */
@@ -47,29 +81,24 @@ export function createSectionBreaks(
   options: SectionBreakOptions = DEFAULT_SECTION_BREAK_OPTIONS,
 ): SectionBreaks {
   const followed = new Map<number, number>()
-  const followedByShared = new Map<number, number>()
+  const sharedFollowers = new Map<number, number>()
   const key = (group: string, lineKey: string) => hashString(lineKey, hashString(group))
+  function observe(group: string, lineKey: string, followedByShared: boolean): void {
+    const k = key(group, lineKey)
+    followed.set(k, (followed.get(k) ?? 0) + 1)
+    if (followedByShared) sharedFollowers.set(k, (sharedFollowers.get(k) ?? 0) + 1)
+  }
   return {
     addPage(group, lines, marks, isSharedElsewhere) {
-      const seen = new Set<number>()
-      lines.forEach((line, i) => {
-        if (marks[i] !== 'template') return
-        let next: PageLine | undefined
-        for (let j = i + 1; j < lines.length && next === undefined; j++) {
-          const later = lines[j]
-          if (later !== undefined && later.prose && marks[j] === undefined) next = later
-        }
-        const k = key(group, line.key)
-        if (next === undefined || seen.has(k)) return
-        seen.add(k)
-        followed.set(k, (followed.get(k) ?? 0) + 1)
-        if (isSharedElsewhere(next.key)) followedByShared.set(k, (followedByShared.get(k) ?? 0) + 1)
-      })
+      for (const { lineKey, nextKey } of templateFollowers(lines, marks)) {
+        observe(group, lineKey, isSharedElsewhere(nextKey))
+      }
     },
+    observe,
     isSectionBreak(group, lineKey) {
       const k = key(group, lineKey)
       const total = followed.get(k) ?? 0
-      const shared = followedByShared.get(k) ?? 0
+      const shared = sharedFollowers.get(k) ?? 0
       return shared >= options.minPages && shared >= options.minShareShared * total
     },
   }

@@ -8,8 +8,20 @@ export interface SharedLines {
   addPage(text: string, article: number): void
   /** {@link SharedLines.addPage} for a page already split by `pageLines`. */
   addLines(lines: readonly PageLine[], article: number): void
+  /** Record prose lines given by {@link proseLineHashes}, so pages need not be kept. */
+  addHashes(hashes: Iterable<number>, article: number): void
   /** True when the line occurs in a page of an article other than `article`. */
   isSharedElsewhere(lineKey: string, article: number): boolean
+}
+
+/**
+ * The hashes under which a page's prose lines are recorded.
+ *
+ * @example
+ * proseLineHashes(pageLines('Menu\nOil rose on Monday as supplies fell.')).length // 1
+ */
+export function proseLineHashes(lines: readonly PageLine[]): number[] {
+  return lines.filter((line) => line.prose).map((line) => hashString(line.key))
 }
 
 // Remembering two articles per line is enough to tell "only mine" from "someone else's too".
@@ -25,10 +37,8 @@ const ARTICLES_PER_LINE = 2
  */
 export function createSharedLines(): SharedLines {
   const articlesByLine = new Map<number, number[]>()
-  function addLines(lines: readonly PageLine[], article: number): void {
-    for (const line of lines) {
-      if (!line.prose) continue
-      const key = hashString(line.key)
+  function addHashes(hashes: Iterable<number>, article: number): void {
+    for (const key of hashes) {
       const articles = articlesByLine.get(key)
       if (articles === undefined) articlesByLine.set(key, [article])
       else if (articles.length < ARTICLES_PER_LINE && !articles.includes(article))
@@ -36,8 +46,9 @@ export function createSharedLines(): SharedLines {
     }
   }
   return {
-    addPage: (text, article) => addLines(pageLines(text), article),
-    addLines,
+    addPage: (text, article) => addHashes(proseLineHashes(pageLines(text)), article),
+    addLines: (lines, article) => addHashes(proseLineHashes(lines), article),
+    addHashes,
     isSharedElsewhere(lineKey, article) {
       const articles = articlesByLine.get(hashString(lineKey))
       return articles !== undefined && articles.some((other) => other !== article)

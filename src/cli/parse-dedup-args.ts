@@ -76,6 +76,8 @@ export function comparisonOptions(values: FlagValues): Omit<DedupOptions, 'expla
     shingleSize: count(values, 'shingle-size'),
     permutations: count(values, 'permutations'),
     bands: count(values, 'bands'),
+    method: method(values),
+    maxDistance: count(values, 'max-distance', 0, 7),
   }
   if (options.permutations % options.bands !== 0) {
     throw new UsageError(
@@ -83,6 +85,14 @@ export function comparisonOptions(values: FlagValues): Omit<DedupOptions, 'expla
     )
   }
   return options
+}
+
+function method(values: FlagValues): 'minhash' | 'simhash' {
+  const value = values.required('method')
+  if (value !== 'minhash' && value !== 'simhash') {
+    throw new UsageError(`--method takes minhash or simhash, got "${value}"`)
+  }
+  return value
 }
 
 function fraction(values: FlagValues, name: string): number {
@@ -94,11 +104,11 @@ function fraction(values: FlagValues, name: string): number {
   return number
 }
 
-function count(values: FlagValues, name: string): number {
+function count(values: FlagValues, name: string, min = 1, max = MAX_COUNT): number {
   const value = values.required(name)
   const number = Number(value)
-  if (!/^\d+$/.test(value.trim()) || number < 1 || number > MAX_COUNT) {
-    throw new UsageError(`--${name} takes a whole number from 1 to ${MAX_COUNT}, got "${value}"`)
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, got "${value}"`)
   }
   return number
 }

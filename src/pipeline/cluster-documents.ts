@@ -1,6 +1,8 @@
 // Cluster signed documents: exact keys, LSH candidates verified by Jaccard or containment, union-find.
 import { chooseCanonical } from '../dedup/canonical.js'
 import { createLshIndex } from '../dedup/lsh.js'
+import { hammingDistance, simhashSimilarity } from '../dedup/simhash.js'
+import { createSimhashIndex } from '../dedup/simhash-index.js'
 import { setSimilarity } from '../dedup/set-similarity.js'
 import { createUnionFind } from '../dedup/union-find.js'
 import type { JoinReason } from '../types.js'
@@ -14,6 +16,8 @@ export interface ClusterOptions {
   containment: number
   permutations: number
   bands: number
+  method: 'minhash' | 'simhash'
+  maxDistance: number
 }
 
 /** Where one document ended up. */
@@ -48,7 +52,7 @@ export function clusterDocuments(
   options: ClusterOptions,
 ): ClusterPlace[] {
   const sets = createUnionFind(signed.length)
-  const lsh = createLshIndex({ bands: options.bands, rows: options.permutations / options.bands })
+  const candidates = createCandidateIndex(options)
   const firstWithKey = new Map<string, number>()
   const matchedWith = new Int32Array(signed.length).fill(-1)
   const join = (earlier: number, later: number) => {
@@ -62,7 +66,7 @@ export function clusterDocuments(
       return
     }
     firstWithKey.set(doc.exact, i)
-    for (const candidate of lsh.add(i, doc.signature)) {
+    for (const candidate of candidates(i, doc)) {
       const other = signed[candidate]
       if (other !== undefined && joinReason(doc, other, options) !== null) join(candidate, i)
     }
@@ -93,13 +97,30 @@ export function clusterDocuments(
   return places
 }
 
+// Candidates for a new document among the earlier ones: LSH buckets of MinHash bands, or
+// SimHash blocks (which already keep only fingerprints within the distance).
+function createCandidateIndex(options: ClusterOptions): (i: number, doc: Signed) => number[] {
+  if (options.method === 'simhash') {
+    const index = createSimhashIndex({ maxDistance: options.maxDistance })
+    return (i, doc) => index.add(i, doc.fingerprint ?? new Uint32Array(2))
+  }
+  const lsh = createLshIndex({ bands: options.bands, rows: options.permutations / options.bands })
+  return (i, doc) => lsh.add(i, doc.signature)
+}
+
 /** Why two documents are copies, or null when they are not. */
 export function joinReason(a: Signed, b: Signed, options: ClusterOptions): JoinReason | null {
   if (a.exact !== undefined && a.exact === b.exact) return 'exact'
+  if (options.method === 'simhash') return withinDistance(a, b, options) ? 'near' : null
   const { jaccard, containment } = setSimilarity(a.set, b.set)
   if (jaccard >= options.threshold) return 'near'
   if (Math.min(a.shingles, b.shingles) < MIN_CONTAINED_SHINGLES) return null
   return containment >= options.containment ? 'contained' : null
+}
+
+function withinDistance(a: Signed, b: Signed, options: ClusterOptions): boolean {
+  if (a.fingerprint === undefined || b.fingerprint === undefined) return false
+  return hammingDistance(a.fingerprint, b.fingerprint) <= options.maxDistance
 }
 
 // A member reached only through other members (a chain) is still reported against the
@@ -113,6 +134,14 @@ function similarityTo(
   const { jaccard, containment } = measured
   if (doc.exact !== undefined && doc.exact === canonical.exact) {
     return { similarity: 1, reason: 'exact', jaccard: 1, containment: 1 }
+  }
+  if (
+    options.method === 'simhash' &&
+    doc.fingerprint !== undefined &&
+    canonical.fingerprint !== undefined
+  ) {
+    const distance = hammingDistance(doc.fingerprint, canonical.fingerprint)
+    return { similarity: simhashSimilarity(distance), reason: 'near', ...measured }
   }
   if (jaccard >= options.threshold) return { similarity: jaccard, reason: 'near', ...measured }
   if (containment >= options.containment) {

@@ -152,3 +152,23 @@ describe('dedupCorpus explanations', () => {
     expect(run.records[0]).not.toHaveProperty('removed')
   })
 })
+
+describe('dedupCorpus with SimHash', () => {
+  it('joins a copy with one word changed and keeps another article apart', async () => {
+    const text = PARAGRAPHS.join('\n')
+    const run = await dedupCorpus(
+      records(
+        doc('a', text),
+        doc('b', text.replace('eleven years', 'twelve years')),
+        doc('c', OTHER.join('\n')),
+      ),
+      { method: 'simhash', maxDistance: 7, clean: false },
+    )
+    expect(run.records.map((r) => [r.id, r.cluster, r.reason])).toEqual([
+      ['a', 'a', null],
+      ['b', 'a', 'near'],
+      ['c', 'c', null],
+    ])
+    expect(run.records[1]?.similarity).toBeGreaterThan(0.85)
+  })
+})

@@ -1,13 +1,8 @@
 // Wiring for one run: read → clean → sign → cluster → records, accounting for every document.
-import { cleanLines, type CleanedPage } from '../clean/clean-page.js'
-import { createCorpusStats, type CleaningContext, type CorpusStats } from '../clean/corpus-stats.js'
-import type { RemovalRule } from '../clean/removal-rules.js'
-import { createSectionBreaks } from '../clean/section-breaks.js'
-import { pageLines, type PageLine } from '../clean/page-lines.js'
-import { createSharedLines } from '../clean/shared-lines.js'
+import type { CleanedPage } from '../clean/clean-page.js'
 import type { DedupRecord, InputDocument, InputRecord, Reject, RunStats } from '../types.js'
-import { clusterDocuments, type ClusterPlace, type Signed } from './cluster-documents.js'
-import { siteOf } from './site-of.js'
+import { cleanCorpus } from './clean-corpus.js'
+import { clusterDocuments } from './cluster-documents.js'
 import { signText } from './sign-text.js'
 
 /** Options of a deduplication run. */
@@ -24,6 +19,13 @@ export interface DedupOptions {
   permutations: number
   /** LSH bands; permutations must be divisible by bands. */
   bands: number
+  /**
+   * How near-duplicate candidates are found: MinHash with LSH, verified on the shingle sets
+   * (Jaccard and containment), or 64-bit SimHash fingerprints within `maxDistance` bits.
+   */
+  method: 'minhash' | 'simhash'
+  /** With SimHash: the largest Hamming distance between copies' fingerprints (0..7). */
+  maxDistance: number
   /** Add to each record how it was matched (`explain`). */
   explain: boolean
   /** Add to each record the lines cleaning removed, with their rules (`removed`). */
@@ -43,6 +45,8 @@ export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   shingleSize: 3,
   permutations: 128,
   bands: 64,
+  method: 'minhash',
+  maxDistance: 3,
   explain: false,
   removed: false,
 }
@@ -78,39 +82,12 @@ export async function dedupCorpus(
   const started = performance.now()
   const { documents, rejects } = await collect(input, hooks)
 
-  let pages: CleanedPage[] = documents.map((doc) => ({ text: doc.text, removed: [] }))
-  let signed: Signed[]
-  let clusters: ClusterPlace[]
-  if (settings.clean) {
-    // Two passes: the first tells which prose lines a page shares with pages of other articles
-    // (teasers), and which template lines of a site end its articles ("More from…"); the
-    // second cleaning uses both.
-    const lines = documents.map((doc) => pageLines(doc.text))
-    const stats = templateStats(documents, lines)
-    pages = cleanAll(documents, lines, stats)
-    signed = pages.map((page) => signText(page.text, settings))
-    clusters = clusterDocuments(signed, settings)
-    hooks.signal?.throwIfAborted()
-    const shared = createSharedLines()
-    lines.forEach((page, i) => shared.addLines(page, clusters[i]?.canonical ?? i))
-    const breaks = createSectionBreaks()
-    documents.forEach((doc, i) => {
-      const article = clusters[i]?.canonical ?? i
-      const page = lines[i] ?? []
-      breaks.addPage(siteOf(doc), page, templateMarks(page, pages[i]), (key) =>
-        shared.isSharedElsewhere(key, article),
-      )
-    })
-    pages = cleanAll(documents, lines, stats, (i, context) => {
-      const article = clusters[i]?.canonical ?? i
-      const site = siteOf(documents[i] ?? {})
-      context.isSharedElsewhere = (key) => shared.isSharedElsewhere(key, article)
-      context.isSectionBreak = (key) => breaks.isSectionBreak(site, key)
-    })
-  }
+  const pages: CleanedPage[] = settings.clean
+    ? cleanCorpus(documents, settings, settings.removed)
+    : documents.map((doc) => ({ text: doc.text, removed: [] }))
   hooks.signal?.throwIfAborted()
-  signed = pages.map((page) => signText(page.text, settings))
-  clusters = clusterDocuments(signed, settings)
+  const signed = pages.map((page) => signText(page.text, settings))
+  const clusters = clusterDocuments(signed, settings)
 
   const records = documents.map((doc, i): DedupRecord => {
     const place = clusters[i]
@@ -172,47 +149,6 @@ async function collect(
     }
   }
   return { documents, rejects }
-}
-
-// Template statistics come from every distinct page once: byte-identical recaptures would
-// otherwise make an article's own paragraphs look like site template.
-function templateStats(
-  documents: readonly InputDocument[],
-  lines: readonly PageLine[][],
-): CorpusStats {
-  const stats = createCorpusStats()
-  const counted = new Set<string>()
-  documents.forEach((doc, i) => {
-    if (counted.has(doc.text)) return
-    counted.add(doc.text)
-    stats.addLines(siteOf(doc), lines[i] ?? [])
-  })
-  return stats
-}
-
-function cleanAll(
-  documents: readonly InputDocument[],
-  lines: readonly PageLine[][],
-  stats: CorpusStats,
-  // The second pass adds what the first one learnt to each page's context.
-  refine?: (index: number, context: CleaningContext) => void,
-): CleanedPage[] {
-  return documents.map((doc, i) => {
-    const context = stats.contextFor(siteOf(doc))
-    refine?.(i, context)
-    return cleanLines(lines[i] ?? [], context)
-  })
-}
-
-// The first pass's template marks by line, from its list of removed lines.
-function templateMarks(
-  lines: readonly PageLine[],
-  page: CleanedPage | undefined,
-): (RemovalRule | undefined)[] {
-  const marks: (RemovalRule | undefined)[] = new Array(lines.length).fill(undefined)
-  for (const removed of page?.removed ?? [])
-    if (removed.rule === 'template') marks[removed.line] = 'template'
-  return marks
 }
 
 function summarise(

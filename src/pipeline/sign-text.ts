@@ -3,6 +3,7 @@ import { exactKey } from '../dedup/exact-key.js'
 import type { MinHasher } from '../dedup/minhash.js'
 import { createOnePermutationHasher } from '../dedup/one-permutation.js'
 import { shingleHashes } from '../dedup/shingles.js'
+import { simhash } from '../dedup/simhash.js'
 import { comparisonTokens } from '../text/tokenize.js'
 
 /** What clustering keeps of a document: no text, only its fingerprints. */
@@ -19,12 +20,15 @@ export interface Signed {
    * verified by exact Jaccard and containment; MinHash estimates only choose the candidates.
    */
   set: Uint32Array
+  /** The 64-bit SimHash fingerprint, when the run compares by SimHash. */
+  fingerprint?: Uint32Array
 }
 
 /** Options that shape a signature. */
 export interface SignOptions {
   shingleSize: number
   permutations: number
+  method?: 'minhash' | 'simhash'
 }
 
 const hashers = new Map<number, MinHasher>()
@@ -56,5 +60,6 @@ export function signText(text: string, options: SignOptions): Signed {
     tokens: tokens.length,
     signature: hasherFor(options.permutations).signature(shingles),
     set: shingles,
+    ...(options.method === 'simhash' ? { fingerprint: simhash(shingles) } : {}),
   }
 }
