@@ -21,8 +21,10 @@ export interface SimhashBlock {
   width: number
 }
 
-// Past 7 the blocks shrink to 8 bits or fewer: with n documents each bucket holds about n/256
-// of them, so candidates grow as n² and the index is no better than comparing every pair.
+// Each add draws about (k + 1)·n / 2^width chance candidates among n documents, so narrow
+// blocks cost quadratic time: at k = 6 and 7 (9- and 8-bit blocks) every add checks roughly 1/60
+// and 1/32 of the corpus. Past 7 it is no better than comparing every pair. Large corpora at
+// k ≥ 6 would need Manku's multi-table variant (keys of several blocks, one table per choice).
 // Distance 7 already means cosine ≥ cos(7π/64) ≈ 0.94 between the shingle sets.
 const MAX_SUPPORTED_DISTANCE = 7
 
