@@ -16,14 +16,24 @@ export function topicOverlap(
   vocabulary: Vocabulary,
   weight: (token: string) => number,
 ): number {
-  let total = 0
+  const { own, shared } = weighWords(tokens, vocabulary, weight)
+  return own === 0 ? 0 : shared / own
+}
+
+// The weight of a bag's distinct words, and of those among them the vocabulary has.
+function weighWords(
+  tokens: readonly string[],
+  vocabulary: Vocabulary,
+  weight: (token: string) => number,
+): { own: number; shared: number } {
+  let own = 0
   let shared = 0
   for (const token of new Set(tokens)) {
     const w = weight(token)
-    total += w
+    own += w
     if (vocabulary.has(token)) shared += w
   }
-  return total === 0 ? 0 : shared / total
+  return { own, shared }
 }
 
 /** A vocabulary that keeps the total weight of its words as they are added. */
@@ -59,13 +69,7 @@ export function mutualOverlap(
   vocabulary: WeightedVocabulary,
   weight: (token: string) => number,
 ): number {
-  let own = 0
-  let shared = 0
-  for (const token of new Set(tokens)) {
-    const w = weight(token)
-    own += w
-    if (vocabulary.words.has(token)) shared += w
-  }
+  const { own, shared } = weighWords(tokens, vocabulary.words, weight)
   const smaller = Math.min(own, vocabulary.weight)
   return smaller === 0 ? 0 : shared / smaller
 }
