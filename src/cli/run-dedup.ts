@@ -6,6 +6,7 @@ import { openOutput, writeJsonl } from '../io/write-jsonl.js'
 import { dedupCorpus } from '../pipeline/dedup-corpus.js'
 import type { Reject } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
+import { createProgressReporter } from './progress-reporter.js'
 import { formatReject, summaryLine } from './summary.js'
 
 /** The streams a command talks to: the process's own, or in-memory ones in tests. */
@@ -43,7 +44,16 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
       if (!command.quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
     }
     const input = readInputs(command.inputs, { ...command.read, stdin: io.stdin })
-    const run = await dedupCorpus(input, command.dedup, { onReject })
+    const progress = command.quiet
+      ? undefined
+      : createProgressReporter(io.stderr, {
+          interactive: (io.stderr as { isTTY?: boolean }).isTTY === true,
+        })
+    const run = await dedupCorpus(input, command.dedup, {
+      onReject,
+      ...(progress === undefined ? {} : { onProgress: progress.update }),
+    })
+    progress?.finish()
 
     await writeJsonl(
       command.dropDuplicates ? run.records.filter((record) => record.canonical) : run.records,

@@ -12,6 +12,7 @@ import { createSharedLines, proseLineHashes } from '../clean/shared-lines.js'
 import type { InputDocument } from '../types.js'
 import { clusterDocuments, type ClusterOptions } from './cluster-documents.js'
 import { signText, type SignOptions } from './sign-text.js'
+import { PROGRESS_EVERY, type Progress } from './progress.js'
 import { siteOf } from './site-of.js'
 
 /** What the first pass remembers of a page until the second: hashes and keys, not its lines. */
@@ -34,10 +35,15 @@ export function cleanCorpus(
   documents: readonly InputDocument[],
   options: ClusterOptions & SignOptions,
   keepRemoved: boolean,
+  onProgress?: (progress: Progress) => void,
 ): CleanedPage[] {
+  const report = (stage: Progress['stage'], done: number) => {
+    if (done % PROGRESS_EVERY === 0) onProgress?.({ stage, done, total: documents.length })
+  }
   const stats = templateStats(documents)
   const facts: FirstPassFacts[] = []
-  const firstSigned = documents.map((doc) => {
+  const firstSigned = documents.map((doc, i) => {
+    report('first pass', i)
     const lines = pageLines(doc.text)
     const page = cleanLines(lines, stats.contextFor(siteOf(doc)))
     facts.push({
@@ -59,6 +65,7 @@ export function cleanCorpus(
   })
 
   return documents.map((doc, i) => {
+    report('second pass', i)
     const site = siteOf(doc)
     const context: CleaningContext = {
       ...stats.contextFor(site),

@@ -2,6 +2,7 @@
 import type { CleanedPage } from '../clean/clean-page.js'
 import type { DedupRecord, InputDocument, InputRecord, Reject, RunStats } from '../types.js'
 import { cleanCorpus } from './clean-corpus.js'
+import { PROGRESS_EVERY, type Progress } from './progress.js'
 import { clusterDocuments } from './cluster-documents.js'
 import { signText } from './sign-text.js'
 
@@ -62,6 +63,8 @@ export interface DedupRun {
 export interface DedupHooks {
   /** Called for every reject as it is read (the CLI uses it for `--strict`; it may throw). */
   onReject?: (reject: Reject) => void
+  /** Called as each stage moves on, at most every 1,000 documents (the CLI draws progress). */
+  onProgress?: (progress: Progress) => void
   signal?: AbortSignal
 }
 
@@ -83,7 +86,7 @@ export async function dedupCorpus(
   const { documents, rejects } = await collect(input, hooks)
 
   const pages: CleanedPage[] = settings.clean
-    ? cleanCorpus(documents, settings, settings.removed)
+    ? cleanCorpus(documents, settings, settings.removed, hooks.onProgress)
     : documents.map((doc) => ({ text: doc.text, removed: [] }))
   hooks.signal?.throwIfAborted()
   const signed = pages.map((page) => signText(page.text, settings))
@@ -127,12 +130,17 @@ async function collect(
   const documents: InputDocument[] = []
   const rejects: Reject[] = []
   const ids = new Set<string>()
+  let chars = 0
   const reject = (record: Reject) => {
     rejects.push(record)
     hooks.onReject?.(record)
   }
   for await (const record of input) {
     hooks.signal?.throwIfAborted()
+    if (documents.length % PROGRESS_EVERY === 0 && record.kind === 'document') {
+      hooks.onProgress?.({ stage: 'reading', done: documents.length, chars })
+    }
+    if (record.kind === 'document') chars += record.text.length
     if (record.kind === 'reject') reject(record)
     else if (ids.has(record.id)) {
       reject({
