@@ -2,8 +2,6 @@
 import { pageLines } from '../clean/page-lines.js'
 import { estimateContainment, estimateJaccard } from '../dedup/minhash.js'
 import { intersectionCount, setSimilarity } from '../dedup/set-similarity.js'
-import { shingleHashes } from '../dedup/shingles.js'
-import { comparisonTokens } from '../text/tokenize.js'
 import { lineKey } from '../text/normalize.js'
 import type { DedupRecord, InputDocument, JoinReason } from '../types.js'
 import type { DedupOptions } from './dedup-corpus.js'
@@ -77,8 +75,8 @@ export function explainPair(
 ): PairExplanation {
   const signedA = signText(recordA.text, options)
   const signedB = signText(recordB.text, options)
-  const setA = shingleHashes(comparisonTokens(recordA.text), options.shingleSize)
-  const setB = shingleHashes(comparisonTokens(recordB.text), options.shingleSize)
+  const setA = signedA.set
+  const setB = signedB.set
   const shared = intersectionCount(setA, setB)
   const union = setA.length + setB.length - shared
   const estimatedJaccard = estimateJaccard(signedA.signature, signedB.signature)

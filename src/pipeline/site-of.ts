@@ -1,4 +1,5 @@
 // The group whose pages share a template: the site field, else the URL's host, else one group.
+import { siteFromUrl } from '../io/site-from-url.js'
 import type { InputDocument } from '../types.js'
 
 /**
@@ -6,16 +7,9 @@ import type { InputDocument } from '../types.js'
  * without `www.`, else the empty string (all such documents form one group).
  *
  * @example
- * siteOf({ url: 'https://www.example.com/a' } as InputDocument) // 'example.com'
+ * siteOf({ url: 'https://www.example.com/a' }) // 'example.com'
  */
 export function siteOf(doc: Pick<InputDocument, 'site' | 'url'>): string {
   if (doc.site !== undefined && doc.site !== '') return doc.site.toLowerCase()
-  if (doc.url !== undefined) {
-    try {
-      return new URL(doc.url).hostname.toLowerCase().replace(/^www\./, '')
-    } catch {
-      return ''
-    }
-  }
-  return ''
+  return (doc.url === undefined ? undefined : siteFromUrl(doc.url)) ?? ''
 }
