@@ -66,3 +66,17 @@ describe('winnow explain options', () => {
     expect(result.stderr).toContain('--threshold takes a number from 0 to 1')
   })
 })
+
+describe('winnow explain checks', () => {
+  it('reports each rule as dedup applies it, on the exact shingle sets', async () => {
+    const explanation = JSON.parse((await runCli(['explain', first, second, '--json'])).stdout) as {
+      exactJaccard: number
+      checks: { name: string; value: number; passed: boolean }[]
+    }
+    expect(explanation.checks).toEqual([
+      expect.objectContaining({ name: 'exact', passed: true }),
+      expect.objectContaining({ name: 'near', value: explanation.exactJaccard, passed: true }),
+      expect.objectContaining({ name: 'contained', value: 1, passed: true }),
+    ])
+  })
+})

@@ -69,6 +69,12 @@ export async function runExplain(args: readonly string[], io: CliIo): Promise<nu
   return 0
 }
 
+// The comparison that holds between a check's value and its threshold.
+function relation(check: PairExplanation['checks'][number]): string {
+  if (check.bound === 'max') return check.passed ? '<=' : '> '
+  return check.passed ? '>=' : '< '
+}
+
 const DIFF_MARK = { shared: '= ', a: '- ', b: '+ ', removed_a: '~a', removed_b: '~b' } as const
 
 /**
@@ -83,7 +89,7 @@ export function renderExplanation(e: PairExplanation): string {
     `${label}: ${s.id} — cleaned ${s.tokens} tokens, ${s.shingles} shingles; ${s.removedLines} of ${s.lines} lines removed; cluster ${s.cluster}`
   const checks = e.checks.map(
     (check) =>
-      `  ${check.name.padEnd(9)} ${n(check.value)} ${check.passed ? '>=' : '< '} ${n(check.threshold)}  ${check.passed ? 'passed' : 'failed'}`,
+      `  ${check.name.padEnd(9)} ${n(check.value)} ${relation(check)} ${n(check.threshold)}  ${check.passed ? 'passed' : 'failed'}`,
   )
   const diff = e.diff.map(
     (row) => `${DIFF_MARK[row.kind]} ${row.rule === undefined ? '' : `[${row.rule}] `}${row.text}`,

@@ -108,44 +108,81 @@ function createCandidateIndex(options: ClusterOptions): (i: number, doc: Signed)
   return (i, doc) => lsh.add(i, doc.signature)
 }
 
-/** Why two documents are copies, or null when they are not. */
-export function joinReason(a: Signed, b: Signed, options: ClusterOptions): JoinReason | null {
-  if (a.exact !== undefined && a.exact === b.exact) return 'exact'
-  if (options.method === 'simhash') return withinDistance(a, b, options) ? 'near' : null
-  const { jaccard, containment } = setSimilarity(a.set, b.set)
-  if (jaccard >= options.threshold) return 'near'
-  if (Math.min(a.shingles, b.shingles) < MIN_CONTAINED_SHINGLES) return null
-  return containment >= options.containment ? 'contained' : null
+/** Every check dedup makes of a pair, with the measurements behind them. */
+export interface PairChecks {
+  /** Same normalised token sequence. */
+  exact: boolean
+  /** Jaccard similarity and containment (smaller in larger) of the shingle sets. */
+  jaccard: number
+  containment: number
+  /** Hamming distance of the SimHash fingerprints, when the run compares by SimHash. */
+  distance?: number
+  /** The near-duplicate rule of the run's method passes. */
+  near: boolean
+  /** The containment rule passes (MinHash runs only). */
+  contained: boolean
 }
 
-function withinDistance(a: Signed, b: Signed, options: ClusterOptions): boolean {
-  if (a.fingerprint === undefined || b.fingerprint === undefined) return false
-  return hammingDistance(a.fingerprint, b.fingerprint) <= options.maxDistance
+/**
+ * Measure a pair and apply every rule: exact key, near (Jaccard at the threshold, or SimHash
+ * fingerprints within the distance) and contained (the smaller copy's shingles in the larger).
+ *
+ * @example
+ * checkPair(a, b, options).near // true for an edited copy
+ */
+export function checkPair(a: Signed, b: Signed, options: ClusterOptions): PairChecks {
+  const exact = a.exact !== undefined && a.exact === b.exact
+  const { jaccard, containment } = setSimilarity(a.set, b.set)
+  if (options.method === 'simhash') {
+    const distance =
+      a.fingerprint === undefined || b.fingerprint === undefined
+        ? 64
+        : hammingDistance(a.fingerprint, b.fingerprint)
+    return {
+      exact,
+      jaccard,
+      containment,
+      distance,
+      near: distance <= options.maxDistance,
+      contained: false,
+    }
+  }
+  const longEnough = Math.min(a.set.length, b.set.length) >= MIN_CONTAINED_SHINGLES
+  return {
+    exact,
+    jaccard,
+    containment,
+    near: jaccard >= options.threshold,
+    contained: longEnough && containment >= options.containment,
+  }
+}
+
+/** Why two documents are copies, or null when they are not. */
+export function joinReason(a: Signed, b: Signed, options: ClusterOptions): JoinReason | null {
+  return reasonOf(checkPair(a, b, options))
+}
+
+function reasonOf(checks: PairChecks): JoinReason | null {
+  if (checks.exact) return 'exact'
+  if (checks.near) return 'near'
+  return checks.contained ? 'contained' : null
 }
 
 // A member reached only through other members (a chain) is still reported against the
-// canonical copy, with the reason that fits best.
+// canonical copy, as near when no rule holds against the canonical copy itself.
 function similarityTo(
   doc: Signed,
   canonical: Signed,
   options: ClusterOptions,
 ): { similarity: number; reason: JoinReason; jaccard: number; containment: number } {
-  const measured = setSimilarity(doc.set, canonical.set)
-  const { jaccard, containment } = measured
-  if (doc.exact !== undefined && doc.exact === canonical.exact) {
-    return { similarity: 1, reason: 'exact', jaccard: 1, containment: 1 }
-  }
-  if (
-    options.method === 'simhash' &&
-    doc.fingerprint !== undefined &&
-    canonical.fingerprint !== undefined
-  ) {
-    const distance = hammingDistance(doc.fingerprint, canonical.fingerprint)
-    return { similarity: simhashSimilarity(distance), reason: 'near', ...measured }
-  }
-  if (jaccard >= options.threshold) return { similarity: jaccard, reason: 'near', ...measured }
-  if (containment >= options.containment) {
-    return { similarity: containment, reason: 'contained', ...measured }
-  }
-  return { similarity: jaccard, reason: 'near', ...measured }
+  const checks = checkPair(doc, canonical, options)
+  if (checks.exact) return { similarity: 1, reason: 'exact', jaccard: 1, containment: 1 }
+  const reason = reasonOf(checks) ?? 'near'
+  const similarity =
+    checks.distance !== undefined
+      ? simhashSimilarity(checks.distance)
+      : reason === 'contained'
+        ? checks.containment
+        : checks.jaccard
+  return { similarity, reason, jaccard: checks.jaccard, containment: checks.containment }
 }

@@ -1,11 +1,11 @@
 // Explain why two documents are, or are not, copies: sizes, similarities, LSH, checks, aligned diff.
 import { pageLines } from '../clean/page-lines.js'
 import { estimateContainment, estimateJaccard } from '../dedup/minhash.js'
-import { intersectionCount, setSimilarity } from '../dedup/set-similarity.js'
+import { intersectionCount } from '../dedup/set-similarity.js'
 import { lineKey } from '../text/normalize.js'
 import type { DedupRecord, InputDocument, JoinReason } from '../types.js'
 import type { DedupOptions } from './dedup-corpus.js'
-import { joinReason } from './cluster-documents.js'
+import { checkPair, joinReason } from './cluster-documents.js'
 import { signText } from './sign-text.js'
 
 /** One side of the pair. */
@@ -25,6 +25,8 @@ export interface ExplainCheck {
   name: 'exact' | 'near' | 'contained'
   value: number
   threshold: number
+  /** Whether the value must reach the threshold or stay within it (a SimHash distance). */
+  bound: 'min' | 'max'
   passed: boolean
 }
 
@@ -78,42 +80,58 @@ export function explainPair(
   const setA = signedA.set
   const setB = signedB.set
   const shared = intersectionCount(setA, setB)
-  const union = setA.length + setB.length - shared
+  const checks = checkPair(signedA, signedB, options)
   const estimatedJaccard = estimateJaccard(signedA.signature, signedB.signature)
-  const [small, large] =
-    signedA.shingles <= signedB.shingles ? [signedA, signedB] : [signedB, signedA]
-  const estimatedContainment = estimateContainment(estimatedJaccard, small.shingles, large.shingles)
+  const [small, large] = setA.length <= setB.length ? [setA, setB] : [setB, setA]
+  const estimatedContainment = estimateContainment(estimatedJaccard, small.length, large.length)
   const bandsAgreeing = countAgreeingBands(signedA.signature, signedB.signature, options)
-  const identical = signedA.exact !== undefined && signedA.exact === signedB.exact
-  const exact = setSimilarity(setA, setB)
+  // SimHash's block index returns exactly the fingerprints within the distance.
+  const candidates =
+    checks.exact || (options.method === 'simhash' ? checks.near : bandsAgreeing > 0)
   return {
     a: side(docA, recordA, signedA.tokens, setA.length),
     b: side(docB, recordB, signedB.tokens, setB.length),
     sameCluster: recordA.cluster === recordB.cluster,
     estimatedJaccard,
-    exactJaccard: union === 0 ? 0 : shared / union,
+    exactJaccard: checks.jaccard,
     containmentAInB: setA.length === 0 ? 0 : shared / setA.length,
     containmentBInA: setB.length === 0 ? 0 : shared / setB.length,
     estimatedContainment,
     bandsAgreeing,
     bands: options.bands,
-    lshCandidate: identical || bandsAgreeing > 0,
+    lshCandidate: candidates,
     checks: [
-      { name: 'exact', value: identical ? 1 : 0, threshold: 1, passed: identical },
       {
-        name: 'near',
-        value: estimatedJaccard,
-        threshold: options.threshold,
-        passed: estimatedJaccard >= options.threshold,
+        name: 'exact',
+        value: checks.exact ? 1 : 0,
+        threshold: 1,
+        bound: 'min',
+        passed: checks.exact,
       },
+      options.method === 'simhash'
+        ? {
+            name: 'near',
+            value: checks.distance ?? 64,
+            threshold: options.maxDistance,
+            bound: 'max',
+            passed: checks.near,
+          }
+        : {
+            name: 'near',
+            value: checks.jaccard,
+            threshold: options.threshold,
+            bound: 'min',
+            passed: checks.near,
+          },
       {
         name: 'contained',
-        value: exact.containment,
+        value: checks.containment,
         threshold: options.containment,
-        passed: joinReason(signedA, signedB, options) === 'contained',
+        bound: 'min',
+        passed: checks.contained,
       },
     ],
-    verdict: identical ? 'exact' : bandsAgreeing > 0 ? joinReason(signedA, signedB, options) : null,
+    verdict: candidates ? joinReason(signedA, signedB, options) : null,
     diff: alignedDiff(docA, recordA, docB, recordB),
   }
 }

@@ -1,4 +1,4 @@
-// Turn a document's comparison text into what clustering needs: exact key, shingle count, MinHash.
+// Turn a document's comparison text into what clustering needs: exact key, shingles, MinHash.
 import { exactKey } from '../dedup/exact-key.js'
 import type { MinHasher } from '../dedup/minhash.js'
 import { createOnePermutationHasher } from '../dedup/one-permutation.js'
@@ -10,8 +10,6 @@ import { comparisonTokens } from '../text/tokenize.js'
 export interface Signed {
   /** Key of the normalised token sequence; equal keys are exact duplicates. Undefined when empty. */
   exact: string | undefined
-  /** Distinct shingles, for containment estimates. */
-  shingles: number
   /** Tokens, for choosing the most complete copy. */
   tokens: number
   signature: Uint32Array
@@ -56,7 +54,6 @@ export function signText(text: string, options: SignOptions): Signed {
   const shingles = shingleHashes(tokens, options.shingleSize)
   return {
     exact: tokens.length === 0 ? undefined : exactKey(tokens.join(' ')),
-    shingles: shingles.length,
     tokens: tokens.length,
     signature: hasherFor(options.permutations).signature(shingles),
     set: shingles,
