@@ -99,10 +99,10 @@ function lineScore(
   return line.prose ? line.tokens.length : -options.shortLinePenalty
 }
 
-// Split the span into blocks of consecutive prose lines. A
-// later block that follows only furniture (an advert marker, a "Read more:" line) continues the
-// article unless it shares almost nothing with it; one that follows a heading of its own (a
-// teaser's headline, a "More from" line the site does not repeat) must share clearly more.
+// Split the span into blocks of consecutive prose lines. A later block that follows only
+// furniture (an advert marker, a "Read more:" line) continues the article unless it shares almost
+// nothing with it; one that follows a heading of its own (a teaser's headline, a "More from" line
+// the site does not repeat, a section break) must share clearly more.
 function offTopicBlocks(
   lines: readonly PageLine[],
   scores: readonly number[],

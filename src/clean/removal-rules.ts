@@ -15,7 +15,6 @@ export type RemovalRule =
   | 'title_with_site' // the headline again with the site name appended (a browser title)
   | 'before_article' // above the headline or between headline and body (bylines, dates, captions)
   | 'after_article' // after the body (teasers, newsletter prompts, footers)
-  | 'off_topic' // shares too few words with the article around it
 
 /** Options for the line rules. */
 export interface RemovalOptions {

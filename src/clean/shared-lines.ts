@@ -1,14 +1,13 @@
 // Which prose lines appear in pages of other articles: teasers, tickers and "read more" lines.
 import { hashString } from '../text/hash.js'
-import { pageLines, type PageLine } from './page-lines.js'
+import type { PageLine } from './page-lines.js'
 
 /** Lines seen per article, to tell an article's own text from text quoted from other articles. */
 export interface SharedLines {
-  /** Record the prose lines of one page belonging to the article (cluster) `article`. */
-  addPage(text: string, article: number): void
-  /** {@link SharedLines.addPage} for a page already split by `pageLines`. */
-  addLines(lines: readonly PageLine[], article: number): void
-  /** Record prose lines given by {@link proseLineHashes}, so pages need not be kept. */
+  /**
+   * Record one page's prose lines, as {@link proseLineHashes} gives them, for the article
+   * (cluster) `article`; hashes rather than lines, so pages need not be kept.
+   */
   addHashes(hashes: Iterable<number>, article: number): void
   /** True when the line occurs in a page of an article other than `article`. */
   isSharedElsewhere(lineKey: string, article: number): boolean
@@ -32,7 +31,7 @@ const ARTICLES_PER_LINE = 2
  *
  * @example
  * const shared = createSharedLines()
- * shared.addPage('Oil rose on Monday as supplies fell.', 1)
+ * shared.addHashes(proseLineHashes(pageLines('Oil rose on Monday as supplies fell.')), 1)
  * shared.isSharedElsewhere(lineKey('Oil rose on Monday as supplies fell.'), 2) // true
  */
 export function createSharedLines(): SharedLines {
@@ -46,8 +45,6 @@ export function createSharedLines(): SharedLines {
     }
   }
   return {
-    addPage: (text, article) => addHashes(proseLineHashes(pageLines(text)), article),
-    addLines: (lines, article) => addHashes(proseLineHashes(lines), article),
     addHashes,
     isSharedElsewhere(lineKey, article) {
       const articles = articlesByLine.get(hashString(lineKey))
