@@ -1,4 +1,5 @@
 // Bytes to text: UTF-8 with replacement, reporting whether anything had to be replaced.
+import type { DocumentFlag } from '../types.js'
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
@@ -35,4 +36,18 @@ export function findNul(bytes: Uint8Array, limit = 8192): number {
   const end = Math.min(bytes.length, limit)
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return i
   return -1
+}
+
+/**
+ * The flags a document's text earns: `empty` for nothing but whitespace, `invalid_utf8` when its
+ * bytes had to be repaired. Such documents are kept and marked, never dropped.
+ *
+ * @example
+ * documentFlags('  ', false) // ['empty']
+ */
+export function documentFlags(text: string, invalidUtf8: boolean): DocumentFlag[] {
+  const flags: DocumentFlag[] = []
+  if (text.trim() === '') flags.push('empty')
+  if (invalidUtf8) flags.push('invalid_utf8')
+  return flags
 }

@@ -1,5 +1,6 @@
 // One JSON Lines record to a document, or to a reject that says what was wrong with the line.
-import type { DocumentFlag, InputRecord, Reject } from '../types.js'
+import type { InputRecord, Reject } from '../types.js'
+import { documentFlags } from './decode-text.js'
 import type { ReadOptions } from './read-options.js'
 import { siteFromUrl } from './site-from-url.js'
 
@@ -56,9 +57,7 @@ export function parseJsonLine(
   const url = record[options.urlField]
   const site = typeof record['site'] === 'string' ? record['site'] : undefined
   const fetchedAt = record['fetched_at']
-  const flags: DocumentFlag[] = []
-  if (body.trim() === '') flags.push('empty')
-  if (invalidUtf8) flags.push('invalid_utf8')
+  const flags = documentFlags(body, invalidUtf8)
   const resolvedSite = site ?? (typeof url === 'string' ? siteFromUrl(url) : undefined)
   return {
     kind: 'document',

@@ -1,7 +1,7 @@
 // Read a .txt or .md file as one document; binary and unreadable files become rejects.
 import { readFile } from 'node:fs/promises'
-import type { DocumentFlag, InputRecord } from '../types.js'
-import { decodeUtf8, findNul } from './decode-text.js'
+import type { InputRecord } from '../types.js'
+import { decodeUtf8, documentFlags, findNul } from './decode-text.js'
 
 /**
  * Read the file at `path` as one document with the given id. Never throws: a file that cannot
@@ -29,8 +29,6 @@ export async function readTextFile(path: string, id: string): Promise<InputRecor
     return { kind: 'reject', source: path, id, code: 'binary_file', reason }
   }
   const { text, invalidUtf8 } = decodeUtf8(bytes)
-  const flags: DocumentFlag[] = []
-  if (text.trim() === '') flags.push('empty')
-  if (invalidUtf8) flags.push('invalid_utf8')
+  const flags = documentFlags(text, invalidUtf8)
   return { kind: 'document', id, text, source: path, ...(flags.length > 0 ? { flags } : {}) }
 }
