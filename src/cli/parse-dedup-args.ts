@@ -48,11 +48,7 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     dropDuplicates: values.boolean('drop-duplicates'),
     strict: values.boolean('strict'),
     quiet: values.boolean('quiet'),
-    read: {
-      idField: values.required('id-field'),
-      textField: values.required('text-field'),
-      urlField: values.required('url-field'),
-    },
+    read: fieldOptions(values),
     dedup,
   }
   for (const name of ['output', 'stats', 'rejects'] as const) {
@@ -60,6 +56,20 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     if (value !== undefined) command[name] = value
   }
   return command
+}
+
+/**
+ * The JSONL field names that dedup and explain share.
+ *
+ * @example
+ * fieldOptions(parseFlags(['--text-field', 'body'], DEDUP_FLAGS, true).values).textField // 'body'
+ */
+export function fieldOptions(values: FlagValues): Omit<ReadOptions, 'stdin'> {
+  return {
+    idField: values.required('id-field'),
+    textField: values.required('text-field'),
+    urlField: values.required('url-field'),
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { DEFAULT_DEDUP_OPTIONS, dedupCorpus, type DedupOptions } from '../pipeli
 import { explainPair, type PairExplanation } from '../pipeline/explain-pair.js'
 import type { InputDocument, InputRecord } from '../types.js'
 import { EXPLAIN_FLAGS } from './flags.js'
-import { comparisonOptions } from './parse-dedup-args.js'
+import { comparisonOptions, fieldOptions } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import type { CliIo } from './run-dedup.js'
 
@@ -27,12 +27,7 @@ export async function runExplain(args: readonly string[], io: CliIo): Promise<nu
     ...comparisonOptions(values),
     removed: true,
   }
-  const read = {
-    idField: values.required('id-field'),
-    textField: values.required('text-field'),
-    urlField: values.required('url-field'),
-    stdin: io.stdin,
-  }
+  const read = { ...fieldOptions(values), stdin: io.stdin }
   const documents: InputDocument[] = []
   async function* remember(records: AsyncIterable<InputRecord>): AsyncGenerator<InputRecord> {
     for await (const record of records) {
