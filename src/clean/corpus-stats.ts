@@ -1,4 +1,5 @@
 // What pages of one site (or of the whole corpus) have in common: line and word document counts.
+import { createHashCounts, type CountEntries } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
 import { templateKeys } from './line-affixes.js'
 import { pageLines, type PageLine } from './page-lines.js'
@@ -27,9 +28,58 @@ export interface CleaningContext {
 export interface CorpusStatsOptions {
   /** Below this many pages in all, word weights fall back to word length (too few pages to count). */
   minPagesForIdf: number
+  /**
+   * Above this many distinct template keys (or words), keys seen on one page only are dropped,
+   * which bounds memory on corpora of millions of pages. A key dropped this way restarts its
+   * count, so a line can be undercounted by the number of such prunings; template lines recur on
+   * most of a site's pages and stay far above the template threshold.
+   */
+  maxKeys: number
 }
 
-export const DEFAULT_CORPUS_STATS_OPTIONS: CorpusStatsOptions = { minPagesForIdf: 50 }
+export const DEFAULT_CORPUS_STATS_OPTIONS: CorpusStatsOptions = {
+  minPagesForIdf: 50,
+  maxKeys: 8_000_000,
+}
+
+/** One page's contribution to the statistics: the hashes of its distinct keys and words. */
+export interface PageFacts {
+  group: string
+  /** Template keys, hashed with the group as seed. */
+  templateKeys: Float64Array
+  words: Float64Array
+}
+
+/**
+ * The hashes a page adds to the statistics; pure, so worker threads compute it.
+ *
+ * @example
+ * pageFacts('example.com', pageLines('Menu\nStory one.')).templateKeys.length // 2
+ */
+export function pageFacts(group: string, lines: readonly PageLine[]): PageFacts {
+  const seed = hashString(group)
+  const keys = new Set<number>()
+  const words = new Set<string>()
+  for (const line of lines) {
+    for (const key of templateKeys(line.key, line.text)) keys.add(hashString(key, seed))
+    for (const token of line.tokens) words.add(token)
+  }
+  const wordHashes = new Float64Array(words.size)
+  let i = 0
+  for (const word of words) wordHashes[i++] = hashString(word)
+  return { group, templateKeys: Float64Array.from(keys), words: wordHashes }
+}
+
+/**
+ * The statistics as plain arrays, to be shipped to worker threads. Template keys seen on one
+ * page only are left out: the rules ask whether a key reaches a count of several pages.
+ */
+export interface StatsTables {
+  pages: number
+  groupPages: [string, number][]
+  templates: CountEntries
+  words: CountEntries
+}
 
 /** Counts gathered over a corpus in one pass, then asked during cleaning. */
 export interface CorpusStats {
@@ -37,7 +87,10 @@ export interface CorpusStats {
   addPage(group: string, text: string): void
   /** {@link CorpusStats.addPage} for a page already split by `pageLines`. */
   addLines(group: string, lines: readonly PageLine[]): void
+  /** {@link CorpusStats.addPage} for a page's facts, computed elsewhere by {@link pageFacts}. */
+  addFacts(facts: PageFacts): void
   contextFor(group: string): CleaningContext
+  tables(): StatsTables
   readonly pages: number
 }
 
@@ -52,65 +105,103 @@ export interface CorpusStats {
  * stats.contextFor('example.com').templateCount('l menu') // 2
  */
 export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): CorpusStats {
-  const { minPagesForIdf } = { ...DEFAULT_CORPUS_STATS_OPTIONS, ...options }
+  const settings = { ...DEFAULT_CORPUS_STATS_OPTIONS, ...options }
   const groupPages = new Map<string, number>()
-  const templateCounts = new Map<number, number>()
-  const wordCounts = new Map<number, number>()
+  const templateCounts = createHashCounts()
+  const wordCounts = createHashCounts()
   let pages = 0
 
-  // Weights are asked for far more often than pages are added: keep them until the next page.
-  const weights = new Map<string, number>()
-
-  function addLines(group: string, lines: readonly PageLine[]): void {
+  function addFacts(facts: PageFacts): void {
     pages++
-    weights.clear()
-    groupPages.set(group, (groupPages.get(group) ?? 0) + 1)
-    const seed = hashString(group)
-    const keys = new Set<number>()
-    const words = new Set<string>()
-    for (const line of lines) {
-      for (const key of templateKeys(line.key, line.text)) keys.add(hashString(key, seed))
-      for (const token of line.tokens) words.add(token)
-    }
-    for (const key of keys) templateCounts.set(key, (templateCounts.get(key) ?? 0) + 1)
-    for (const word of words) {
-      const key = hashString(word)
-      wordCounts.set(key, (wordCounts.get(key) ?? 0) + 1)
-    }
+    groupPages.set(facts.group, (groupPages.get(facts.group) ?? 0) + 1)
+    for (const key of facts.templateKeys) templateCounts.add(key)
+    for (const word of facts.words) wordCounts.add(word)
+    if (templateCounts.size > settings.maxKeys) templateCounts.prune(2)
+    if (wordCounts.size > settings.maxKeys) wordCounts.prune(2)
   }
 
-  function wordWeight(token: string): number {
-    let weight = weights.get(token)
-    if (weight === undefined) {
-      weight = computeWeight(token)
-      weights.set(token, weight)
-    }
-    return weight
+  const lookups = {
+    pages: () => pages,
+    groupPages: (group: string) => groupPages.get(group) ?? 0,
+    templateCount: (key: number) => templateCounts.get(key),
+    wordCount: (key: number) => wordCounts.get(key),
   }
-
-  function computeWeight(token: string): number {
-    // Numbers change between copies and say little about the topic.
-    if (/^\d+$/.test(token)) return 0.1
-    if (pages < minPagesForIdf) return token.length >= 4 ? 1 : 0.2
-    const count = wordCounts.get(hashString(token)) ?? 0
-    return Math.log((pages + 1) / (count + 1))
-  }
-
-  function contextFor(group: string): CleaningContext {
-    const seed = hashString(group)
-    return {
-      groupPages: groupPages.get(group) ?? 0,
-      templateCount: (templateKey) => templateCounts.get(hashString(templateKey, seed)) ?? 0,
-      wordWeight,
-    }
-  }
-
   return {
-    addPage: (group, text) => addLines(group, pageLines(text)),
-    addLines,
-    contextFor,
+    addPage: (group, text) => addFacts(pageFacts(group, pageLines(text))),
+    addLines: (group, lines) => addFacts(pageFacts(group, lines)),
+    addFacts,
+    contextFor: (group) => contextOf(group, lookups, settings),
+    tables: () => ({
+      pages,
+      groupPages: [...groupPages],
+      templates: templateCounts.entries(2),
+      words: wordCounts.entries(),
+    }),
     get pages() {
       return pages
     },
   }
+}
+
+/** Cleaning contexts over shipped statistics (in a worker thread). */
+export interface FrozenStats {
+  contextFor(group: string): CleaningContext
+}
+
+/**
+ * Cleaning contexts over {@link StatsTables}: what a worker thread cleans with.
+ *
+ * @example
+ * const frozen = createFrozenStats(stats.tables())
+ * frozen.contextFor('example.com').templateCount('l menu') // as stats.contextFor would say
+ */
+export function createFrozenStats(
+  tables: StatsTables,
+  options: Partial<CorpusStatsOptions> = {},
+): FrozenStats {
+  const settings = { ...DEFAULT_CORPUS_STATS_OPTIONS, ...options }
+  const groupPages = new Map(tables.groupPages)
+  const templateCounts = createHashCounts(tables.templates)
+  const wordCounts = createHashCounts(tables.words)
+  const lookups = {
+    pages: () => tables.pages,
+    groupPages: (group: string) => groupPages.get(group) ?? 0,
+    templateCount: (key: number) => templateCounts.get(key),
+    wordCount: (key: number) => wordCounts.get(key),
+  }
+  return { contextFor: (group) => contextOf(group, lookups, settings) }
+}
+
+interface Lookups {
+  pages(): number
+  groupPages(group: string): number
+  templateCount(key: number): number
+  wordCount(key: number): number
+}
+
+function contextOf(group: string, lookups: Lookups, settings: CorpusStatsOptions): CleaningContext {
+  const seed = hashString(group)
+  // Weights are asked for many times a page: keep them for the page.
+  const weights = new Map<string, number>()
+  return {
+    groupPages: lookups.groupPages(group),
+    templateCount: (templateKey) => lookups.templateCount(hashString(templateKey, seed)),
+    wordWeight(token) {
+      let weight = weights.get(token)
+      if (weight === undefined) {
+        weight = computeWeight(token, lookups, settings)
+        weights.set(token, weight)
+      }
+      return weight
+    },
+  }
+}
+
+function computeWeight(token: string, lookups: Lookups, settings: CorpusStatsOptions): number {
+  // Numbers change between copies and say little about the topic.
+  if (/^\d+$/.test(token)) return 0.1
+  const pages = lookups.pages()
+  if (pages < settings.minPagesForIdf) return token.length >= 4 ? 1 : 0.2
+  const count = lookups.wordCount(hashString(token))
+  return Math.log((pages + 1) / (count + 1))
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { lineKey } from '../text/normalize.js'
 import { pageLines } from './page-lines.js'
 import type { RemovalRule } from './removal-rules.js'
-import { createSectionBreaks } from './section-breaks.js'
+import { createSectionBreaks, sectionBreakKey } from './section-breaks.js'
 
 const OWN = (n: number) =>
   `Paragraph ${n} of this page's own article says something only this page says, at length.`
@@ -29,6 +29,9 @@ describe('createSectionBreaks', () => {
     expect(breaks.isSectionBreak('coast.example', lineKey('More from the Coast'))).toBe(true)
     expect(breaks.isSectionBreak('coast.example', lineKey('Advertisement'))).toBe(false)
     expect(breaks.isSectionBreak('other.example', lineKey('More from the Coast'))).toBe(false)
+    expect([...breaks.breakKeys()]).toEqual([
+      sectionBreakKey('coast.example', lineKey('More from the Coast')),
+    ])
   })
 
   it('needs several pages before it calls a line a section break', () => {

@@ -1,4 +1,5 @@
 // Which template lines of a site end the article ("More from…") rather than interrupt it (adverts).
+import { createHashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
 import type { PageLine } from './page-lines.js'
 import type { RemovalRule } from './removal-rules.js'
@@ -17,6 +18,10 @@ export interface SectionBreaks {
   ): void
   /** Record one sighting of a template line and whether the prose after it is shared. */
   observe(group: string, lineKey: string, followedByShared: boolean): void
+  /** {@link SectionBreaks.observe} for a line already hashed by {@link sectionBreakKey}. */
+  observeKey(key: number, followedByShared: boolean): void
+  /** The keys of every line the table calls a section break, to ship to worker threads. */
+  breakKeys(): Float64Array
   /** True when, on this site, what follows the line is mostly other articles' text. */
   isSectionBreak(group: string, lineKey: string): boolean
 }
@@ -80,13 +85,16 @@ export const DEFAULT_SECTION_BREAK_OPTIONS: SectionBreakOptions = {
 export function createSectionBreaks(
   options: SectionBreakOptions = DEFAULT_SECTION_BREAK_OPTIONS,
 ): SectionBreaks {
-  const followed = new Map<number, number>()
-  const sharedFollowers = new Map<number, number>()
-  const key = (group: string, lineKey: string) => hashString(lineKey, hashString(group))
+  const followed = createHashCounts()
+  const sharedFollowers = createHashCounts()
+  const isBreak = (total: number, shared: number) =>
+    shared >= options.minPages && shared >= options.minShareShared * total
+  function observeKey(k: number, followedByShared: boolean): void {
+    followed.add(k)
+    if (followedByShared) sharedFollowers.add(k)
+  }
   function observe(group: string, lineKey: string, followedByShared: boolean): void {
-    const k = key(group, lineKey)
-    followed.set(k, (followed.get(k) ?? 0) + 1)
-    if (followedByShared) sharedFollowers.set(k, (sharedFollowers.get(k) ?? 0) + 1)
+    observeKey(sectionBreakKey(group, lineKey), followedByShared)
   }
   return {
     addPage(group, lines, marks, isSharedElsewhere) {
@@ -95,11 +103,24 @@ export function createSectionBreaks(
       }
     },
     observe,
+    observeKey,
     isSectionBreak(group, lineKey) {
-      const k = key(group, lineKey)
-      const total = followed.get(k) ?? 0
-      const shared = sharedFollowers.get(k) ?? 0
-      return shared >= options.minPages && shared >= options.minShareShared * total
+      const k = sectionBreakKey(group, lineKey)
+      return isBreak(followed.get(k), sharedFollowers.get(k))
+    },
+    breakKeys() {
+      const { keys, counts } = sharedFollowers.entries(options.minPages)
+      return keys.filter((k, i) => isBreak(followed.get(k), counts[i] ?? 0))
     },
   }
+}
+
+/**
+ * The key of a site's template line in the table: the line's hash seeded by the site's.
+ *
+ * @example
+ * sectionBreakKey('coast.example', lineKey('More from the Coast'))
+ */
+export function sectionBreakKey(group: string, lineKey: string): number {
+  return hashString(lineKey, hashString(group))
 }

@@ -49,9 +49,9 @@ export function createLshIndex(options: LshOptions): LshIndex {
         )
       }
       const candidates = new Set<number>()
+      const keys = bandHashes(signature, bands, rows)
       for (let band = 0; band < bands; band++) {
-        let h = band
-        for (let r = 0; r < rows; r++) h = fmix32(h ^ (signature[band * rows + r] ?? 0))
+        const h = keys[band] ?? 0
         const table = tables[band * shards + (h >>> (32 - SHARD_BITS))]
         if (table === undefined) continue
         const bucket = table.get(h)
@@ -67,6 +67,23 @@ export function createLshIndex(options: LshOptions): LshIndex {
       return [...candidates].sort((x, y) => x - y)
     },
   }
+}
+
+/**
+ * The bucket key of each band: a 32-bit mix of the band's rows, seeded by the band number so that
+ * equal rows in different bands never meet. Sort-based clustering groups documents by these.
+ *
+ * @example
+ * bandHashes(signature, 64, 2).length // 64
+ */
+export function bandHashes(signature: Uint32Array, bands: number, rows: number): Uint32Array {
+  const keys = new Uint32Array(bands)
+  for (let band = 0; band < bands; band++) {
+    let h = band
+    for (let r = 0; r < rows; r++) h = fmix32(h ^ (signature[band * rows + r] ?? 0))
+    keys[band] = h
+  }
+  return keys
 }
 
 /**

@@ -6,9 +6,9 @@ import { createSimhashIndex } from '../dedup/simhash-index.js'
 import { setSimilarity } from '../dedup/set-similarity.js'
 import { createUnionFind } from '../dedup/union-find.js'
 import type { JoinReason } from '../types.js'
-import type { Signed } from './sign-text.js'
+import type { Signed } from '../dedup/sign-text.js'
 
-export type { Signed } from './sign-text.js'
+export type { Signed } from '../dedup/sign-text.js'
 
 /** Thresholds and LSH shape for clustering. */
 export interface ClusterOptions {
@@ -108,6 +108,9 @@ function createCandidateIndex(options: ClusterOptions): (i: number, doc: Signed)
   return (i, doc) => lsh.add(i, doc.signature)
 }
 
+/** What the pair rules look at: the exact key, the shingle set and the SimHash fingerprint. */
+export type PairSides = Pick<Signed, 'exact' | 'set' | 'fingerprint'>
+
 /** Every check dedup makes of a pair, with the measurements behind them. */
 export interface PairChecks {
   /** Same normalised token sequence. */
@@ -130,7 +133,7 @@ export interface PairChecks {
  * @example
  * checkPair(a, b, options).near // true for an edited copy
  */
-export function checkPair(a: Signed, b: Signed, options: ClusterOptions): PairChecks {
+export function checkPair(a: PairSides, b: PairSides, options: ClusterOptions): PairChecks {
   const exact = a.exact !== undefined && a.exact === b.exact
   const { jaccard, containment } = setSimilarity(a.set, b.set)
   if (options.method === 'simhash') {
@@ -158,21 +161,32 @@ export function checkPair(a: Signed, b: Signed, options: ClusterOptions): PairCh
 }
 
 /** Why two documents are copies, or null when they are not. */
-export function joinReason(a: Signed, b: Signed, options: ClusterOptions): JoinReason | null {
+export function joinReason(a: PairSides, b: PairSides, options: ClusterOptions): JoinReason | null {
   return reasonOf(checkPair(a, b, options))
 }
 
-function reasonOf(checks: PairChecks): JoinReason | null {
+/**
+ * The rule that joins a pair, or null.
+ *
+ * @example
+ * reasonOf(checkPair(a, b, options)) // 'near'
+ */
+export function reasonOf(checks: PairChecks): JoinReason | null {
   if (checks.exact) return 'exact'
   if (checks.near) return 'near'
   return checks.contained ? 'contained' : null
 }
 
-// A member reached only through other members (a chain) is still reported against the
-// canonical copy, as near when no rule holds against the canonical copy itself.
-function similarityTo(
-  doc: Signed,
-  canonical: Signed,
+/**
+ * A member's similarity to its canonical copy. A member reached only through other members (a
+ * chain) is still reported against the canonical copy, as near when no rule holds against it.
+ *
+ * @example
+ * similarityTo(member, canonical, options).reason // 'contained'
+ */
+export function similarityTo(
+  doc: PairSides,
+  canonical: PairSides,
   options: ClusterOptions,
 ): { similarity: number; reason: JoinReason; jaccard: number; containment: number } {
   const checks = checkPair(doc, canonical, options)

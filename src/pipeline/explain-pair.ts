@@ -6,7 +6,7 @@ import { lineKey } from '../text/normalize.js'
 import type { DedupRecord, InputDocument, JoinReason } from '../types.js'
 import type { DedupOptions } from './dedup-corpus.js'
 import { checkPair, joinReason } from './cluster-documents.js'
-import { signText } from './sign-text.js'
+import { signText } from '../dedup/sign-text.js'
 
 /** One side of the pair. */
 export interface ExplainedSide {

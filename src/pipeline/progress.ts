@@ -2,7 +2,7 @@
 
 /** Where a run is: the stage, documents done, and the stage's total when known. */
 export interface Progress {
-  stage: 'reading' | 'first pass' | 'second pass'
+  stage: 'reading' | 'first pass' | 'second pass' | 'signing' | 'writing'
   done: number
   total?: number
   /** Characters of text read so far, while reading. */

@@ -1,9 +1,9 @@
 // Turn a document's comparison text into what clustering needs: exact key, shingles, MinHash.
-import { exactKey } from '../dedup/exact-key.js'
-import type { MinHasher } from '../dedup/minhash.js'
-import { createOnePermutationHasher } from '../dedup/one-permutation.js'
-import { shingleHashes } from '../dedup/shingles.js'
-import { simhash } from '../dedup/simhash.js'
+import { exactKey } from './exact-key.js'
+import type { MinHasher } from './minhash.js'
+import { createOnePermutationHasher } from './one-permutation.js'
+import { shingleHashes } from './shingles.js'
+import { simhash } from './simhash.js'
 import { comparisonTokens } from '../text/tokenize.js'
 
 /** What clustering keeps of a document: no text, only its fingerprints. */

@@ -1,0 +1,73 @@
+// LSH band keys of every document written to a temporary file, read back one band at a time.
+import { closeSync, openSync, readSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** An append-only table of `bands` 32-bit keys per document, read by column. */
+export interface BandSpill {
+  append(keys: Uint32Array): void
+  /** Every document's key for one band, in document order (after {@link BandSpill.finish}). */
+  readBand(band: number): Uint32Array
+  readonly count: number
+  finish(): void
+  close(): void
+}
+
+// Documents per chunk: a chunk is stored band by band, so reading one band reads one run of
+// 4 × CHUNK bytes per chunk.
+const CHUNK = 8192
+
+/**
+ * Create a band spill `name` in `dir`. Only the current chunk is held in memory (4 × bands ×
+ * 8192 bytes, 2 MB for 64 bands); clustering then holds one band (4 bytes a document) at a time.
+ *
+ * @example
+ * const spill = createBandSpill(tempDir, 'bands', 64)
+ * spill.append(bandHashes(signature, 64, 2))
+ * spill.finish()
+ * spill.readBand(0)
+ */
+export function createBandSpill(dir: string, name: string, bands: number): BandSpill {
+  const fd = openSync(join(dir, name), 'w+')
+  const chunk = new Uint32Array(CHUNK * bands)
+  const chunkBytes = chunk.byteLength
+  let count = 0
+  let finished = false
+
+  const flush = () => {
+    const inChunk = count % CHUNK === 0 ? CHUNK : count % CHUNK
+    if (count === 0) return
+    writeSync(fd, chunk, 0, chunkBytes, Math.floor((count - 1) / CHUNK) * chunkBytes)
+    if (inChunk === CHUNK) chunk.fill(0)
+  }
+
+  return {
+    append(keys) {
+      if (finished) throw new Error(`spill ${name}: append after finish`)
+      if (keys.length !== bands)
+        throw new RangeError(`spill ${name}: ${keys.length} keys, not ${bands}`)
+      const slot = count % CHUNK
+      for (let band = 0; band < bands; band++) chunk[band * CHUNK + slot] = keys[band] ?? 0
+      count++
+      if (count % CHUNK === 0) flush()
+    },
+    readBand(band) {
+      const column = new Uint32Array(count)
+      for (let start = 0; start < count; start += CHUNK) {
+        const docs = Math.min(CHUNK, count - start)
+        const position = (start / CHUNK) * chunkBytes + band * CHUNK * 4
+        readSync(fd, column, start * 4, docs * 4, position)
+      }
+      return column
+    },
+    get count() {
+      return count
+    },
+    finish() {
+      if (!finished && count % CHUNK !== 0) flush()
+      finished = true
+    },
+    close() {
+      closeSync(fd)
+    },
+  }
+}

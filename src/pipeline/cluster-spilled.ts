@@ -1,0 +1,172 @@
+// Cluster a run's signed documents from their spill files: sort-based LSH, exact verification.
+import { chooseCanonical } from '../dedup/canonical.js'
+import { sortIndicesByKey } from '../dedup/radix-sort.js'
+import { createSimhashIndex } from '../dedup/simhash-index.js'
+import { createUnionFind } from '../dedup/union-find.js'
+import type { BandSpill } from '../io/band-spill.js'
+import type { SetSpill } from '../io/set-spill.js'
+import type { JoinReason } from '../types.js'
+import {
+  checkPair,
+  reasonOf,
+  similarityTo,
+  type ClusterOptions,
+  type PairSides,
+} from './cluster-documents.js'
+
+/** What a run keeps of each signed document: small columns in memory, the rest in spill files. */
+export interface SignedColumns {
+  count: number
+  /** Exact key per document; undefined for an empty one. */
+  exact: (string | undefined)[]
+  tokens: Uint32Array
+  bands: BandSpill
+  sets: SetSpill
+  /** Two 32-bit halves per document, when the run compares by SimHash. */
+  fingerprints?: Uint32Array
+}
+
+/** Where each document ended up, column by column (index = document number). */
+export interface ClusterColumns {
+  canonical: Int32Array
+  /** The earlier document whose comparison first joined it to a cluster, or -1. */
+  matchedWith: Int32Array
+  reason: (JoinReason | null)[]
+  similarity: Float64Array
+  jaccard: Float64Array
+  containment: Float64Array
+}
+
+/**
+ * Cluster the documents: exact keys first, then candidate pairs (documents sharing an LSH band
+ * key, found by sorting each band's keys; or SimHash neighbours), each verified on the shingle
+ * sets read back from the spill. The result is that of adding the documents one by one in input
+ * order and joining each to every earlier candidate that passes — components, canonical copies
+ * and `matchedWith` (the smallest earlier document that passes) alike — while memory holds one
+ * band at a time instead of a bucket table of every band.
+ *
+ * @example
+ * const places = clusterSpilled(columns, options)
+ * places.canonical[3] // the canonical document of document 3
+ */
+export function clusterSpilled(columns: SignedColumns, options: ClusterOptions): ClusterColumns {
+  const { count } = columns
+  const sets = createUnionFind(count)
+  const matchedWith = new Int32Array(count).fill(-1)
+  const sides = (i: number): PairSides => ({
+    exact: columns.exact[i],
+    set: columns.sets.read(i),
+    ...(columns.fingerprints === undefined
+      ? {}
+      : { fingerprint: columns.fingerprints.subarray(2 * i, 2 * i + 2) }),
+  })
+
+  // Exact copies join the first document with their key; only first ones are compared further.
+  const compared: number[] = []
+  const firstWithKey = new Map<string, number>()
+  for (let i = 0; i < count; i++) {
+    const key = columns.exact[i]
+    if (key === undefined) continue
+    const first = firstWithKey.get(key)
+    if (first === undefined) {
+      firstWithKey.set(key, i)
+      compared.push(i)
+    } else {
+      sets.union(first, i)
+      matchedWith[i] = first
+    }
+  }
+  firstWithKey.clear()
+
+  const consider = (earlier: number, later: number, a: PairSides, b: PairSides) => {
+    const via = matchedWith[later] ?? -1
+    // Already joined through an earlier match: this pair can change nothing.
+    if (via !== -1 && via <= earlier && sets.find(earlier) === sets.find(later)) return
+    if (reasonOf(checkPair(a, b, options)) === null) return
+    sets.union(earlier, later)
+    if (via === -1 || earlier < via) matchedWith[later] = earlier
+  }
+
+  if (options.method === 'simhash') {
+    const index = createSimhashIndex({ maxDistance: options.maxDistance })
+    for (const i of compared) {
+      const doc = sides(i)
+      for (const other of index.add(i, doc.fingerprint ?? new Uint32Array(2))) {
+        consider(other, i, sides(other), doc)
+      }
+    }
+  } else {
+    const candidates = Uint32Array.from(compared)
+    for (let band = 0; band < options.bands; band++) {
+      const keys = columns.bands.readBand(band)
+      const sorted = sortIndicesByKey(candidates, keys)
+      for (let start = 0; start < sorted.length;) {
+        let end = start + 1
+        const key = keys[sorted[start] ?? 0]
+        while (end < sorted.length && keys[sorted[end] ?? 0] === key) end++
+        if (end - start > 1) compareBucket(sorted.subarray(start, end), sides, consider)
+        start = end
+      }
+    }
+  }
+  return placesOf(columns, sets.components(), matchedWith, sides, options)
+}
+
+// Every pair of a bucket, earlier document first; sets are read once per bucket.
+function compareBucket(
+  members: Uint32Array,
+  sides: (i: number) => PairSides,
+  consider: (earlier: number, later: number, a: PairSides, b: PairSides) => void,
+): void {
+  const loaded = Array.from(members, (i) => sides(i))
+  for (let j = 1; j < members.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const a = loaded[i]
+      const b = loaded[j]
+      if (a !== undefined && b !== undefined) consider(members[i] ?? 0, members[j] ?? 0, a, b)
+    }
+  }
+}
+
+function placesOf(
+  columns: SignedColumns,
+  roots: Int32Array,
+  matchedWith: Int32Array,
+  sides: (i: number) => PairSides,
+  options: ClusterOptions,
+): ClusterColumns {
+  const { count } = columns
+  const places: ClusterColumns = {
+    canonical: new Int32Array(count),
+    matchedWith,
+    reason: new Array<JoinReason | null>(count).fill(null),
+    similarity: new Float64Array(count).fill(1),
+    jaccard: new Float64Array(count).fill(1),
+    containment: new Float64Array(count).fill(1),
+  }
+  const members = new Map<number, number[]>()
+  for (let i = 0; i < count; i++) {
+    const root = roots[i] ?? i
+    if (root === i) {
+      places.canonical[i] = i
+      continue
+    }
+    const list = members.get(root)
+    if (list === undefined) members.set(root, [root, i])
+    else list.push(i)
+  }
+  for (const list of members.values()) {
+    const canonical = chooseCanonical(list, (i) => columns.tokens[i] ?? 0)
+    const head = sides(canonical)
+    for (const i of list) {
+      places.canonical[i] = canonical
+      if (i === canonical) continue
+      const measured = similarityTo(sides(i), head, options)
+      places.reason[i] = measured.reason
+      places.similarity[i] = measured.similarity
+      places.jaccard[i] = measured.jaccard
+      places.containment[i] = measured.containment
+    }
+  }
+  return places
+}

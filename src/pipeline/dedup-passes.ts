@@ -1,0 +1,215 @@
+// A run as passes over re-readable input: scan, first cleaning, final cleaning, write.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createSectionBreaks } from '../clean/section-breaks.js'
+import { WinnowError } from '../errors.js'
+import { createLineSpill, type LineSpill } from '../io/line-spill.js'
+import type { InputDocument, InputRecord, Reject, RunStats } from '../types.js'
+import {
+  createInProcessExecutor,
+  createWorkerPool,
+  type PageExecutor,
+} from '../workers/page-pool.js'
+import type { TaskSetup } from '../workers/page-tasks.js'
+import { clusterSpilled, type ClusterColumns } from './cluster-spilled.js'
+import { createGrowable } from './growable.js'
+import { createOrderedBatches } from './ordered-batches.js'
+import { PROGRESS_EVERY, type Progress } from './progress.js'
+import { scanInput, type InputScan, type ScanHooks } from './scan-input.js'
+import { linesSharedAcrossArticles } from './shared-line-table.js'
+import { createSignedCollector } from './signed-columns.js'
+import { siteOf } from './site-of.js'
+import type { DedupOptions } from './dedup-options.js'
+import { writeRecords, type RecordSink } from './write-records.js'
+
+/** Where a run does its work. */
+export interface RunResources {
+  /** Worker threads for the per-page work; 1 runs it on the calling thread. */
+  workers: number
+  /** Folder for the run's temporary files (a fresh folder is made inside it and removed). */
+  tempDir?: string
+}
+
+/** What a run reports besides its records. */
+export interface RunSummary {
+  rejects: Reject[]
+  stats: RunStats
+}
+
+/**
+ * Deduplicate input that can be read more than once. `read` must yield the same records each
+ * time (files are read again; standard input is saved to a file first). Only compact facts about
+ * each document stay in memory between passes; signatures and the cleaned output wait in
+ * temporary files, so memory does not grow with the corpus's text.
+ *
+ * 1. scan: account for rejects and duplicate ids; count the sites' template lines and words;
+ * 2. first pass (when cleaning): clean, sign and cluster, to learn which prose lines other
+ *    articles' pages carry (teasers) and which template lines end a site's articles;
+ * 3. final pass: clean with all of that, sign, cluster;
+ * 4. write one record per document, in input order.
+ *
+ * @example
+ * await runDedupPasses(() => readInputs(paths, options), settings, hooks, (record) => out.write(record))
+ */
+export async function runDedupPasses(
+  read: () => AsyncIterable<InputRecord>,
+  settings: DedupOptions & RunResources,
+  hooks: ScanHooks,
+  sink: RecordSink,
+): Promise<RunSummary> {
+  const started = performance.now()
+  const executor =
+    settings.workers > 1 ? createWorkerPool(settings.workers) : createInProcessExecutor()
+  const dir = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'winnow-'))
+  try {
+    const base: TaskSetup = {
+      sign: {
+        shingleSize: settings.shingleSize,
+        permutations: settings.permutations,
+        bands: settings.bands,
+        method: settings.method,
+      },
+      keepRemoved: settings.removed,
+    }
+    await executor.setup(base)
+    const scan = await scanInput(read(), settings.clean ? executor : undefined, hooks)
+    let setup = base
+    if (scan.stats !== undefined) {
+      setup = { ...base, stats: scan.stats.tables() }
+      await executor.setup(setup)
+      setup = { ...setup, ...(await firstPass(read, scan, executor, dir, settings, hooks)) }
+      await executor.setup(setup)
+    }
+    const { clusters, output } = await finalPass(read, scan, executor, dir, settings, hooks)
+    hooks.signal?.throwIfAborted()
+    const counts = await writeRecords(output.lines(), scan.ids, clusters, settings, sink, hooks)
+    return {
+      rejects: scan.rejects,
+      stats: {
+        ...counts,
+        rejected: scan.rejects.length,
+        seconds: Math.round(performance.now() - started) / 1000,
+      },
+    }
+  } finally {
+    await executor.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// The kept documents, read again: rejects and duplicate ids are skipped as the scan decided.
+// Input that changed since the scan would misalign every record, so it stops the run.
+async function* documentsAgain(
+  read: () => AsyncIterable<InputRecord>,
+  scan: InputScan,
+): AsyncGenerator<InputDocument> {
+  let position = 0
+  let kept = 0
+  for await (const record of read()) {
+    if (record.kind === 'reject') continue
+    if (scan.skipped.has(position++)) continue
+    if (scan.ids[kept] !== record.id) {
+      throw new WinnowError(
+        'input',
+        `${record.source}: the input changed while winnow read it again (document ${kept + 1} ` +
+          `was "${scan.ids[kept] ?? 'absent'}", now "${record.id}")`,
+      )
+    }
+    kept++
+    yield record
+  }
+  if (kept !== scan.ids.length) {
+    throw new WinnowError(
+      'input',
+      `the input changed while winnow read it again (${kept} of ${scan.ids.length} documents)`,
+    )
+  }
+}
+
+// First cleaning: cluster, then learn the shared prose lines and the section breaks from it.
+async function firstPass(
+  read: () => AsyncIterable<InputRecord>,
+  scan: InputScan,
+  executor: PageExecutor,
+  dir: string,
+  settings: DedupOptions,
+  hooks: ScanHooks,
+): Promise<Pick<TaskSetup, 'sharedLines' | 'sectionBreaks'>> {
+  const signed = createSignedCollector(dir, 'first', settings.bands, settings.method === 'simhash')
+  const proseHashes = createGrowable(Float64Array)
+  const proseDocs = createGrowable(Int32Array)
+  const followers = createGrowable(Float64Array)
+  let done = 0
+  const batches = createOrderedBatches<null>(executor, 'first', (_, result) => {
+    if (result.stage !== 'first') return
+    for (const page of result.pages) {
+      signed.add(page.signature)
+      proseHashes.pushAll(page.proseHashes)
+      for (let i = 0; i < page.proseHashes.length; i++) proseDocs.push(done)
+      followers.pushAll(page.followers)
+      report(hooks, 'first pass', ++done, scan.ids.length)
+    }
+  })
+  try {
+    for await (const doc of documentsAgain(read, scan)) {
+      await batches.add(null, { text: doc.text, site: siteOf(doc) })
+    }
+    await batches.finish()
+    const clusters = clusterSpilled(signed.finish(), settings)
+    const articles = proseDocs.view().map((doc) => clusters.canonical[doc] ?? doc)
+    const sharedLines = linesSharedAcrossArticles(proseHashes.view(), articles)
+    return { sharedLines, sectionBreaks: sectionBreaksOf(followers.view(), sharedLines) }
+  } finally {
+    signed.close()
+  }
+}
+
+// A site's template line ends its articles when what follows it is mostly shared prose.
+function sectionBreaksOf(followers: Float64Array, sharedLines: Float64Array): Float64Array {
+  const shared = new Set(sharedLines)
+  const breaks = createSectionBreaks()
+  for (let i = 0; i + 1 < followers.length; i += 2) {
+    breaks.observeKey(followers[i] ?? 0, shared.has(followers[i + 1] ?? 0))
+  }
+  return breaks.breakKeys()
+}
+
+// Final cleaning (or none): sign and cluster, and keep each cleaned page for the output.
+async function finalPass(
+  read: () => AsyncIterable<InputRecord>,
+  scan: InputScan,
+  executor: PageExecutor,
+  dir: string,
+  settings: DedupOptions,
+  hooks: ScanHooks,
+): Promise<{ clusters: ClusterColumns; output: LineSpill }> {
+  const signed = createSignedCollector(dir, 'final', settings.bands, settings.method === 'simhash')
+  const output = createLineSpill(dir, 'records')
+  const stage = settings.clean ? 'second pass' : 'signing'
+  let done = 0
+  const batches = createOrderedBatches<InputDocument>(executor, 'final', (docs, result) => {
+    if (result.stage !== 'final') return
+    result.pages.forEach((page, i) => {
+      const doc = docs[i]
+      signed.add(page.signature)
+      output.append(JSON.stringify([doc?.url ?? null, doc?.flags ?? null, page.text, page.removed]))
+      report(hooks, stage, ++done, scan.ids.length)
+    })
+  })
+  try {
+    for await (const doc of documentsAgain(read, scan)) {
+      await batches.add(doc, { text: doc.text, site: siteOf(doc) })
+    }
+    await batches.finish()
+    output.finish()
+    return { clusters: clusterSpilled(signed.finish(), settings), output }
+  } finally {
+    signed.close()
+    output.finish()
+  }
+}
+
+function report(hooks: ScanHooks, stage: Progress['stage'], done: number, total: number): void {
+  if (done % PROGRESS_EVERY === 0) hooks.onProgress?.({ stage, done, total })
+}

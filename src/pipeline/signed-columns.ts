@@ -1,0 +1,59 @@
+// Collect the signatures of a pass into in-memory columns and spill files.
+import { createBandSpill } from '../io/band-spill.js'
+import { createSetSpill } from '../io/set-spill.js'
+import type { PageSignature } from '../workers/page-tasks.js'
+import type { SignedColumns } from './cluster-spilled.js'
+import { createGrowable } from './growable.js'
+
+/** Appends signatures in document order; `finish` hands the columns to clustering. */
+export interface SignedCollector {
+  add(signature: PageSignature): void
+  finish(): SignedColumns
+  /** Close the spill files (their folder is removed with the run's). */
+  close(): void
+}
+
+/**
+ * Create a collector whose spill files are named after `name` in `dir`. Per document, memory
+ * holds the exact key and the token count; band keys and shingle sets go to disk.
+ *
+ * @example
+ * const collector = createSignedCollector(tempDir, 'final', 64, false)
+ */
+export function createSignedCollector(
+  dir: string,
+  name: string,
+  bands: number,
+  withFingerprints: boolean,
+): SignedCollector {
+  const exact: (string | undefined)[] = []
+  const tokens = createGrowable(Uint32Array)
+  const fingerprints = createGrowable(Uint32Array)
+  const bandSpill = createBandSpill(dir, `${name}-bands`, bands)
+  const setSpill = createSetSpill(dir, `${name}-sets`)
+  return {
+    add(signature) {
+      exact.push(signature.exact)
+      tokens.push(signature.tokens)
+      bandSpill.append(signature.bands)
+      setSpill.append(signature.set)
+      if (withFingerprints) fingerprints.pushAll(signature.fingerprint ?? new Uint32Array(2))
+    },
+    finish() {
+      bandSpill.finish()
+      setSpill.finish()
+      return {
+        count: exact.length,
+        exact,
+        tokens: tokens.view(),
+        bands: bandSpill,
+        sets: setSpill,
+        ...(withFingerprints ? { fingerprints: fingerprints.view() } : {}),
+      }
+    },
+    close() {
+      bandSpill.close()
+      setSpill.close()
+    },
+  }
+}

@@ -1,0 +1,116 @@
+// Run the per-page work on worker threads, or in-process: one interface for both.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { WorkerReply, WorkerRequest } from './messages.js'
+import { createPageWorker, type PageTask, type TaskResult, type TaskSetup } from './page-tasks.js'
+
+/** Where the per-page work runs. */
+export interface PageExecutor {
+  /** Send a stage's setup to every worker; resolves when all have built their tables. */
+  setup(setup: TaskSetup): Promise<void>
+  run(task: PageTask): Promise<TaskResult>
+  /** Tasks that may usefully be in flight at once. */
+  readonly concurrency: number
+  close(): Promise<void>
+}
+
+/**
+ * The per-page work on the calling thread: the reference, and the choice for one core.
+ *
+ * @example
+ * const executor = createInProcessExecutor()
+ */
+export function createInProcessExecutor(): PageExecutor {
+  const work = createPageWorker()
+  return {
+    setup: async (setup) => work.setup(setup),
+    run: async (task) => work.run(task),
+    concurrency: 1,
+    close: async () => {},
+  }
+}
+
+// The entry runs as plain JavaScript, so it always comes from dist/: from the compiled pool that
+// is the file beside it; from the TypeScript sources (tests), the built copy.
+function entryPath(): string {
+  const here = fileURLToPath(import.meta.url)
+  const path = here.endsWith('.ts')
+    ? fileURLToPath(new URL('../../dist/workers/page-worker-entry.js', import.meta.url))
+    : fileURLToPath(new URL('./page-worker-entry.js', import.meta.url))
+  if (!existsSync(path)) throw new Error(`worker entry ${path} is missing: run npm run build`)
+  return path
+}
+
+interface Pending {
+  resolve(reply: WorkerReply): void
+  reject(error: Error): void
+}
+
+/**
+ * Start `size` worker threads. Tasks go to the worker with the fewest in flight; each answer
+ * finds its request by id. A worker that dies fails every pending request with its error.
+ *
+ * @example
+ * const pool = createWorkerPool(2)
+ * await pool.setup(setup)
+ * const result = await pool.run({ stage: 'final', pages })
+ * await pool.close()
+ */
+export function createWorkerPool(size: number): PageExecutor {
+  const path = entryPath()
+  const pending = new Map<number, Pending>()
+  const inFlight = new Array<number>(size).fill(0)
+  let nextId = 0
+  let failure: Error | undefined
+
+  const workers = Array.from({ length: size }, (_, index) => {
+    const worker = new Worker(path)
+    worker.on('message', (reply: WorkerReply) => {
+      const request = pending.get(reply.id)
+      pending.delete(reply.id)
+      inFlight[index] = (inFlight[index] ?? 1) - 1
+      request?.resolve(reply)
+    })
+    const fail = (error: Error) => {
+      failure ??= error
+      for (const request of pending.values()) request.reject(error)
+      pending.clear()
+    }
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`worker thread ${index} stopped with exit code ${code}`))
+    })
+    return worker
+  })
+
+  function send(index: number, request: WorkerRequest): Promise<WorkerReply> {
+    if (failure !== undefined) return Promise.reject(failure)
+    return new Promise((resolve, reject) => {
+      pending.set(request.id, { resolve, reject })
+      inFlight[index] = (inFlight[index] ?? 0) + 1
+      workers[index]?.postMessage(request)
+    }).then((reply) => {
+      const answer = reply as WorkerReply
+      if (answer.kind === 'error') throw new Error(`worker thread ${index}: ${answer.message}`)
+      return answer
+    })
+  }
+
+  return {
+    async setup(setup) {
+      await Promise.all(workers.map((_, i) => send(i, { id: nextId++, kind: 'setup', setup })))
+    },
+    async run(task) {
+      let index = 0
+      for (let i = 1; i < size; i++) if ((inFlight[i] ?? 0) < (inFlight[index] ?? 0)) index = i
+      const reply = await send(index, { id: nextId++, kind: 'task', task })
+      if (reply.kind !== 'result') throw new Error(`worker thread ${index} answered ${reply.kind}`)
+      return reply.result
+    },
+    concurrency: size * 2,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+  }
+}

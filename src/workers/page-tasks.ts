@@ -1,0 +1,196 @@
+// The per-page work of a run, as plain data in and out, so it runs alike in a worker or in-process.
+import { cleanLines, type CleanedPage, type RemovedLine } from '../clean/clean-page.js'
+import {
+  createFrozenStats,
+  pageFacts,
+  type CleaningContext,
+  type FrozenStats,
+  type PageFacts,
+  type StatsTables,
+} from '../clean/corpus-stats.js'
+import { pageLines, type PageLine } from '../clean/page-lines.js'
+import type { RemovalRule } from '../clean/removal-rules.js'
+import { sectionBreakKey, templateFollowers } from '../clean/section-breaks.js'
+import { proseLineHashes } from '../clean/shared-lines.js'
+import { bandHashes } from '../dedup/lsh.js'
+import { signText, type SignOptions } from '../dedup/sign-text.js'
+import { createHashCounts, type HashCounts } from '../text/hash-counts.js'
+import { hashString } from '../text/hash.js'
+
+/** A page as sent to the per-page work: its text and the site whose statistics clean it. */
+export interface PageInput {
+  text: string
+  site: string
+}
+
+/** How every task of a stage is shaped: sent to each worker before the stage's tasks. */
+export interface TaskSetup {
+  sign: SignOptions & { bands: number }
+  /** The sites' template and word statistics; absent when the run does not clean. */
+  stats?: StatsTables
+  /** Hashes of prose lines that pages of two or more articles carry. */
+  sharedLines?: Float64Array
+  /** Site-seeded hashes of template lines that end a site's articles. */
+  sectionBreaks?: Float64Array
+  keepRemoved: boolean
+}
+
+/** A batch of pages and the stage to run them through. */
+export interface PageTask {
+  stage: 'facts' | 'first' | 'final'
+  pages: PageInput[]
+}
+
+/** What clustering needs of a page, without its text. */
+export interface PageSignature {
+  exact: string | undefined
+  tokens: number
+  bands: Uint32Array
+  set: Uint32Array
+  fingerprint?: Uint32Array
+}
+
+/** A page after the stats stage. */
+export interface FactsResult {
+  /** Hash of the whole text: identical pages are counted once. */
+  textHash: number
+  facts: PageFacts
+}
+
+/** A page after the first cleaning. */
+export interface FirstResult {
+  signature: PageSignature
+  proseHashes: Float64Array
+  /** Pairs: site-seeded hash of a template line, hash of the first prose line after it. */
+  followers: Float64Array
+}
+
+/** A page after the final cleaning (or none, when the run does not clean). */
+export interface FinalResult {
+  signature: PageSignature
+  text: string
+  removed: RemovedLine[]
+}
+
+export type TaskResult =
+  | { stage: 'facts'; pages: FactsResult[] }
+  | { stage: 'first'; pages: FirstResult[] }
+  | { stage: 'final'; pages: FinalResult[] }
+
+/** The per-page work with the setup of the current stage. */
+export interface PageWorker {
+  setup(setup: TaskSetup): void
+  run(task: PageTask): TaskResult
+}
+
+/**
+ * Create the per-page work. `setup` builds the lookup tables once per stage; `run` then takes
+ * batches of pages.
+ *
+ * @example
+ * const work = createPageWorker()
+ * work.setup({ sign: { shingleSize: 3, permutations: 128, bands: 64 }, keepRemoved: false })
+ * work.run({ stage: 'final', pages: [{ text: 'Oil rose.', site: '' }] })
+ */
+export function createPageWorker(): PageWorker {
+  let current: TaskSetup | undefined
+  let stats: FrozenStats | undefined
+  let shared: HashCounts | undefined
+  let breaks: HashCounts | undefined
+
+  const settings = () => {
+    if (current === undefined) throw new Error('page work run before its setup')
+    return current
+  }
+  const contextFor = (site: string): CleaningContext => {
+    if (stats === undefined) throw new Error('cleaning asked for without statistics')
+    const context = stats.contextFor(site)
+    if (shared !== undefined) {
+      const lines = shared
+      context.isSharedElsewhere = (key) => lines.has(hashString(key))
+    }
+    if (breaks !== undefined) {
+      const table = breaks
+      context.isSectionBreak = (key) => table.has(sectionBreakKey(site, key))
+    }
+    return context
+  }
+
+  return {
+    setup(setup) {
+      current = setup
+      stats = setup.stats === undefined ? undefined : createFrozenStats(setup.stats)
+      shared = setup.sharedLines === undefined ? undefined : keySet(setup.sharedLines)
+      breaks = setup.sectionBreaks === undefined ? undefined : keySet(setup.sectionBreaks)
+    },
+    run(task) {
+      const { sign, keepRemoved } = settings()
+      switch (task.stage) {
+        case 'facts':
+          return {
+            stage: 'facts',
+            pages: task.pages.map(({ text, site }) => ({
+              textHash: hashString(text),
+              facts: pageFacts(site, pageLines(text)),
+            })),
+          }
+        case 'first':
+          return {
+            stage: 'first',
+            pages: task.pages.map(({ text, site }) => {
+              const lines = pageLines(text)
+              const page = cleanLines(lines, contextFor(site))
+              return {
+                signature: signPage(page.text, sign),
+                proseHashes: Float64Array.from(proseLineHashes(lines)),
+                followers: followerHashes(lines, page, site),
+              }
+            }),
+          }
+        case 'final':
+          return {
+            stage: 'final',
+            pages: task.pages.map(({ text, site }) => {
+              const page =
+                stats === undefined ? undefined : cleanLines(pageLines(text), contextFor(site))
+              const cleaned = page?.text ?? text
+              return {
+                signature: signPage(cleaned, sign),
+                text: cleaned,
+                removed: keepRemoved ? (page?.removed ?? []) : [],
+              }
+            }),
+          }
+      }
+    },
+  }
+}
+
+function keySet(keys: Float64Array): HashCounts {
+  return createHashCounts({ keys, counts: new Uint32Array(keys.length).fill(1) })
+}
+
+function signPage(text: string, options: SignOptions & { bands: number }): PageSignature {
+  const signed = signText(text, options)
+  return {
+    exact: signed.exact,
+    tokens: signed.tokens,
+    bands: bandHashes(signed.signature, options.bands, options.permutations / options.bands),
+    set: signed.set,
+    ...(signed.fingerprint === undefined ? {} : { fingerprint: signed.fingerprint }),
+  }
+}
+
+// Each template line with the prose after it, as the section-break table counts them.
+function followerHashes(lines: readonly PageLine[], page: CleanedPage, site: string): Float64Array {
+  const marks: (RemovalRule | undefined)[] = new Array<RemovalRule | undefined>(lines.length)
+  for (const removed of page.removed)
+    if (removed.rule === 'template') marks[removed.line] = 'template'
+  const followers = templateFollowers(lines, marks)
+  const hashes = new Float64Array(followers.length * 2)
+  followers.forEach(({ lineKey, nextKey }, i) => {
+    hashes[2 * i] = sectionBreakKey(site, lineKey)
+    hashes[2 * i + 1] = hashString(nextKey)
+  })
+  return hashes
+}
