@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from './run-cli.js'
 
-vi.mock('../src/pipeline/dedup-corpus.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../src/pipeline/dedup-corpus.js')>()),
-  dedupCorpus: () => Promise.reject(new Error('no cluster for document 7')),
+vi.mock('../src/pipeline/dedup-passes.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/pipeline/dedup-passes.js')>()),
+  runDedupPasses: () => Promise.reject(new Error('no cluster for document 7')),
 }))
 
 describe('an unexpected error', () => {

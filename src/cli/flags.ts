@@ -126,6 +126,20 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
     description:
       'add "removed" to each line: every line cleaning removed, with the rule that removed it',
   },
+  {
+    name: 'workers',
+    type: 'string',
+    value: 'N',
+    description:
+      'worker threads for cleaning and signing (default: one per core; 1 works on the main thread)',
+  },
+  {
+    name: 'temp-dir',
+    type: 'string',
+    value: 'DIR',
+    description:
+      "folder for the run's temporary files: signatures and cleaned pages, about the size of the input (default: the system's)",
+  },
   { name: 'stats', type: 'string', value: 'FILE', description: 'write the run summary as JSON' },
   {
     name: 'rejects',

@@ -17,6 +17,9 @@ export interface DedupCommand {
   quiet: boolean
   read: Omit<ReadOptions, 'stdin'>
   dedup: DedupOptions
+  /** Worker threads; undefined for one per core. */
+  workers?: number
+  tempDir?: string
 }
 
 // A signature of a million entries is far beyond any useful setting; a bound keeps a typo such
@@ -55,6 +58,9 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     const value = values.string(name)
     if (value !== undefined) command[name] = value
   }
+  if (values.string('workers') !== undefined) command.workers = count(values, 'workers', 1, 256)
+  const tempDir = values.string('temp-dir')
+  if (tempDir !== undefined) command.tempDir = tempDir
   return command
 }
 

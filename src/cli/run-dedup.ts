@@ -1,10 +1,16 @@
 // Run `winnow dedup`: read, deduplicate, write the records, rejects, stats and summary.
+import { createReadStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
-import { openOutput, writeJsonl } from '../io/write-jsonl.js'
-import { dedupCorpus } from '../pipeline/dedup-corpus.js'
-import type { Reject } from '../types.js'
+import { spoolInput } from '../io/spool-input.js'
+import { makeTempDir } from '../io/temp-dir.js'
+import { createJsonlWriter, openOutput, writeJsonl } from '../io/write-jsonl.js'
+import { runDedupPasses } from '../pipeline/dedup-passes.js'
+import type { InputRecord, Reject } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { formatReject, summaryLine } from './summary.js'
@@ -43,22 +49,27 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
         throw new InputError('strict_reject', reject.source, reject.line, reject.reason)
       if (!command.quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
     }
-    const input = readInputs(command.inputs, { ...command.read, stdin: io.stdin })
     const progress = command.quiet
       ? undefined
       : createProgressReporter(io.stderr, {
           interactive: (io.stderr as { isTTY?: boolean }).isTTY === true,
         })
-    const run = await dedupCorpus(input, command.dedup, {
-      onReject,
-      ...(progress === undefined ? {} : { onProgress: progress.update }),
-    })
+    const writer = createJsonlWriter(out)
+    const run = await withReplayableInput(command, io, (read) =>
+      runDedupPasses(
+        read,
+        {
+          ...command.dedup,
+          workers: command.workers ?? availableParallelism(),
+          ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
+        },
+        { onReject, ...(progress === undefined ? {} : { onProgress: progress.update }) },
+        (record) =>
+          command.dropDuplicates && !record.canonical ? undefined : writer.write(record),
+      ),
+    )
     progress?.finish()
 
-    await writeJsonl(
-      command.dropDuplicates ? run.records.filter((record) => record.canonical) : run.records,
-      out,
-    )
     if (rejectsOut !== undefined) {
       // The documented shape, without the internal `kind`; an absent line or id is left out.
       const rows = run.rejects.map(({ source, line, id, code, reason }) => ({
@@ -75,6 +86,27 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     return 0
   } finally {
     for (const output of opened) await output.close()
+  }
+}
+
+// Standard input can be read only once, and a run reads its input in passes: it is saved to a
+// temporary file first, which each pass reads again.
+async function withReplayableInput<T>(
+  command: DedupCommand,
+  io: CliIo,
+  work: (read: () => AsyncIterable<InputRecord>) => Promise<T>,
+): Promise<T> {
+  const options = { ...command.read, stdin: io.stdin }
+  if (!command.inputs.includes('-')) return work(() => readInputs(command.inputs, options))
+  const dir = makeTempDir(command.tempDir, 'stdin')
+  try {
+    const saved = join(dir, 'stdin')
+    await spoolInput(io.stdin, saved)
+    return await work(() =>
+      readInputs(command.inputs, { ...options, stdin: createReadStream(saved) }),
+    )
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
 

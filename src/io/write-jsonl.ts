@@ -68,3 +68,33 @@ export async function openOutput(
     },
   }
 }
+
+/** Writes records one at a time as JSON lines. */
+export interface JsonlWriter {
+  /** Write one record; resolves at once, or when the stream has drained if it was full. */
+  write(record: object): Promise<void> | undefined
+}
+
+/**
+ * A record-at-a-time writer over `out`, for records produced one by one. An error on the stream
+ * is rethrown by the next `write`.
+ *
+ * @example
+ * const writer = createJsonlWriter(output.stream)
+ * await writer.write({ id: 'a' })
+ */
+export function createJsonlWriter(out: NodeJS.WritableStream): JsonlWriter {
+  let failure: { error: unknown } | undefined
+  out.on('error', (error: unknown) => {
+    failure ??= { error }
+  })
+  return {
+    write(record) {
+      if (failure !== undefined) throw failure.error
+      if (out.write(`${JSON.stringify(record)}\n`)) return undefined
+      return once(out, 'drain').then(() => {
+        if (failure !== undefined) throw failure.error
+      })
+    },
+  }
+}

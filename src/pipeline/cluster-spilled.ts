@@ -78,11 +78,11 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   }
   firstWithKey.clear()
 
-  const consider = (earlier: number, later: number, a: PairSides, b: PairSides) => {
+  const consider = (earlier: number, later: number, a: () => PairSides, b: () => PairSides) => {
     const via = matchedWith[later] ?? -1
     // Already joined through an earlier match: this pair can change nothing.
     if (via !== -1 && via <= earlier && sets.find(earlier) === sets.find(later)) return
-    if (reasonOf(checkPair(a, b, options)) === null) return
+    if (reasonOf(checkPair(a(), b(), options)) === null) return
     sets.union(earlier, later)
     if (via === -1 || earlier < via) matchedWith[later] = earlier
   }
@@ -90,9 +90,14 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   if (options.method === 'simhash') {
     const index = createSimhashIndex({ maxDistance: options.maxDistance })
     for (const i of compared) {
-      const doc = sides(i)
-      for (const other of index.add(i, doc.fingerprint ?? new Uint32Array(2))) {
-        consider(other, i, sides(other), doc)
+      const fingerprint = columns.fingerprints?.subarray(2 * i, 2 * i + 2) ?? new Uint32Array(2)
+      for (const other of index.add(i, fingerprint)) {
+        consider(
+          other,
+          i,
+          () => sides(other),
+          () => sides(i),
+        )
       }
     }
   } else {
@@ -112,19 +117,17 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   return placesOf(columns, sets.components(), matchedWith, sides, options)
 }
 
-// Every pair of a bucket, earlier document first; sets are read once per bucket.
+// Every pair of a bucket, earlier document first. A set is read only when a pair needs it, and
+// at most once per bucket: pairs of documents already joined are skipped without reading.
 function compareBucket(
   members: Uint32Array,
   sides: (i: number) => PairSides,
-  consider: (earlier: number, later: number, a: PairSides, b: PairSides) => void,
+  consider: (earlier: number, later: number, a: () => PairSides, b: () => PairSides) => void,
 ): void {
-  const loaded = Array.from(members, (i) => sides(i))
+  const loaded: (PairSides | undefined)[] = new Array(members.length)
+  const load = (k: number) => () => (loaded[k] ??= sides(members[k] ?? 0))
   for (let j = 1; j < members.length; j++) {
-    for (let i = 0; i < j; i++) {
-      const a = loaded[i]
-      const b = loaded[j]
-      if (a !== undefined && b !== undefined) consider(members[i] ?? 0, members[j] ?? 0, a, b)
-    }
+    for (let i = 0; i < j; i++) consider(members[i] ?? 0, members[j] ?? 0, load(i), load(j))
   }
 }
 

@@ -1,10 +1,9 @@
 // A run as passes over re-readable input: scan, first cleaning, final cleaning, write.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { createSectionBreaks } from '../clean/section-breaks.js'
 import { WinnowError } from '../errors.js'
 import { createLineSpill, type LineSpill } from '../io/line-spill.js'
+import { makeTempDir } from '../io/temp-dir.js'
 import type { InputDocument, InputRecord, Reject, RunStats } from '../types.js'
 import {
   createInProcessExecutor,
@@ -59,10 +58,10 @@ export async function runDedupPasses(
   sink: RecordSink,
 ): Promise<RunSummary> {
   const started = performance.now()
-  const executor =
-    settings.workers > 1 ? createWorkerPool(settings.workers) : createInProcessExecutor()
-  const dir = mkdtempSync(join(settings.tempDir ?? tmpdir(), 'winnow-'))
+  const dir = makeTempDir(settings.tempDir, 'run')
+  let executor: PageExecutor | undefined
   try {
+    executor = settings.workers > 1 ? createWorkerPool(settings.workers) : createInProcessExecutor()
     const base: TaskSetup = {
       sign: {
         shingleSize: settings.shingleSize,
@@ -93,7 +92,7 @@ export async function runDedupPasses(
       },
     }
   } finally {
-    await executor.close()
+    await executor?.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
