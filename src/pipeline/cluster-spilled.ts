@@ -12,7 +12,7 @@ import {
   similarityTo,
   type ClusterOptions,
   type PairSides,
-} from './cluster-documents.js'
+} from './pair-rules.js'
 
 /** What a run keeps of each signed document: small columns in memory, the rest in spill files. */
 export interface SignedColumns {

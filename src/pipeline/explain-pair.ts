@@ -5,7 +5,7 @@ import { intersectionCount } from '../dedup/set-similarity.js'
 import { lineKey } from '../text/normalize.js'
 import type { DedupRecord, InputDocument, JoinReason } from '../types.js'
 import type { DedupOptions } from './dedup-corpus.js'
-import { checkPair, joinReason } from './cluster-documents.js'
+import { checkPair, joinReason } from './pair-rules.js'
 import { signText } from '../dedup/sign-text.js'
 
 /** One side of the pair. */

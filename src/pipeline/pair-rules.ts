@@ -1,14 +1,8 @@
-// Cluster signed documents: exact keys, LSH candidates verified by Jaccard or containment, union-find.
-import { chooseCanonical } from '../dedup/canonical.js'
-import { createLshIndex } from '../dedup/lsh.js'
+// The rules that make two signed documents copies: exact key, near (Jaccard or SimHash), contained.
 import { hammingDistance, simhashSimilarity } from '../dedup/simhash.js'
-import { createSimhashIndex } from '../dedup/simhash-index.js'
 import { setSimilarity } from '../dedup/set-similarity.js'
-import { createUnionFind } from '../dedup/union-find.js'
 import type { JoinReason } from '../types.js'
 import type { Signed } from '../dedup/sign-text.js'
-
-export type { Signed } from '../dedup/sign-text.js'
 
 /** Thresholds and LSH shape for clustering. */
 export interface ClusterOptions {
@@ -20,93 +14,9 @@ export interface ClusterOptions {
   maxDistance: number
 }
 
-/** Where one document ended up. */
-export interface ClusterPlace {
-  /** Index of the cluster's canonical document. */
-  canonical: number
-  /** Similarity to the canonical: 1 for itself and exact copies, else Jaccard or containment. */
-  similarity: number
-  reason: JoinReason | null
-  /** The earlier document whose comparison first put this one in a cluster, or null. */
-  matchedWith: number | null
-  /** Jaccard similarity of the shingle sets to the canonical document's. */
-  jaccard: number
-  /** Share of the smaller of this and the canonical document's shingles found in the other. */
-  containment: number
-}
-
 // A contained copy must have at least this many shingles: a two-line stub is "contained" in
 // almost any article that shares its words.
 const MIN_CONTAINED_SHINGLES = 20
-
-/**
- * Cluster documents in input order. Exact keys join first; every other pair must come out of the
- * LSH index as candidates and pass either the Jaccard threshold or the containment threshold
- * (the smaller copy's shingles found in the larger: a paywalled or truncated copy).
- *
- * @example
- * clusterDocuments(signed, { threshold: 0.5, containment: 0.8, permutations: 128, bands: 64 })
- */
-export function clusterDocuments(
-  signed: readonly Signed[],
-  options: ClusterOptions,
-): ClusterPlace[] {
-  const sets = createUnionFind(signed.length)
-  const candidates = createCandidateIndex(options)
-  const firstWithKey = new Map<string, number>()
-  const matchedWith = new Int32Array(signed.length).fill(-1)
-  const join = (earlier: number, later: number) => {
-    if (sets.union(earlier, later) && matchedWith[later] === -1) matchedWith[later] = earlier
-  }
-  signed.forEach((doc, i) => {
-    if (doc.exact === undefined) return
-    const first = firstWithKey.get(doc.exact)
-    if (first !== undefined) {
-      join(first, i)
-      return
-    }
-    firstWithKey.set(doc.exact, i)
-    for (const candidate of candidates(i, doc)) {
-      const other = signed[candidate]
-      if (other !== undefined && joinReason(doc, other, options) !== null) join(candidate, i)
-    }
-  })
-
-  const members = new Map<number, number[]>()
-  for (let i = 0; i < signed.length; i++) {
-    const root = sets.find(i)
-    const list = members.get(root)
-    if (list === undefined) members.set(root, [i])
-    else list.push(i)
-  }
-  const places: ClusterPlace[] = new Array(signed.length)
-  for (const list of members.values()) {
-    const canonical = chooseCanonical(list, (i) => signed[i]?.tokens ?? 0)
-    const head = signed[canonical]
-    for (const i of list) {
-      const doc = signed[i]
-      const via = matchedWith[i] ?? -1
-      const base = { canonical, matchedWith: via < 0 ? null : via }
-      if (i === canonical || doc === undefined || head === undefined) {
-        places[i] = { ...base, similarity: 1, reason: null, jaccard: 1, containment: 1 }
-      } else {
-        places[i] = { ...base, ...similarityTo(doc, head, options) }
-      }
-    }
-  }
-  return places
-}
-
-// Candidates for a new document among the earlier ones: LSH buckets of MinHash bands, or
-// SimHash blocks (which already keep only fingerprints within the distance).
-function createCandidateIndex(options: ClusterOptions): (i: number, doc: Signed) => number[] {
-  if (options.method === 'simhash') {
-    const index = createSimhashIndex({ maxDistance: options.maxDistance })
-    return (i, doc) => index.add(i, doc.fingerprint ?? new Uint32Array(2))
-  }
-  const lsh = createLshIndex({ bands: options.bands, rows: options.permutations / options.bands })
-  return (i, doc) => lsh.add(i, doc.signature)
-}
 
 /** What the pair rules look at: the exact key, the shingle set and the SimHash fingerprint. */
 export type PairSides = Pick<Signed, 'exact' | 'set' | 'fingerprint'>

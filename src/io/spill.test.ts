@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createBandSpill } from './band-spill.js'
+import { createLineSpill } from './line-spill.js'
+import { createSetSpill } from './set-spill.js'
+
+let dir = ''
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'winnow-spill-test-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('createSetSpill', () => {
+  it('reads back each record, including empty and subarray ones', () => {
+    const spill = createSetSpill(dir, 'sets')
+    const big = Uint32Array.from({ length: 2_000_000 }, (_, i) => i * 3)
+    spill.append(Uint32Array.of(1, 2, 3))
+    spill.append(new Uint32Array(0))
+    spill.append(Uint32Array.of(9, 8, 7, 6).subarray(1, 3))
+    spill.append(big)
+    spill.finish()
+    expect([...spill.read(0)]).toEqual([1, 2, 3])
+    expect(spill.read(1)).toHaveLength(0)
+    expect([...spill.read(2)]).toEqual([8, 7])
+    const back = spill.read(3)
+    expect(back.length === big.length && back.every((value, i) => value === big[i])).toBe(true)
+    expect(spill.length(3)).toBe(2_000_000)
+    expect(() => spill.append(Uint32Array.of(1))).toThrow(/after finish/)
+    spill.close()
+  })
+})
+
+describe('createBandSpill', () => {
+  it('reads every document of one band back in order, across chunks', () => {
+    const bands = 3
+    const spill = createBandSpill(dir, 'bands', bands)
+    const docs = 20_000
+    for (let d = 0; d < docs; d++) spill.append(Uint32Array.of(d, d * 2, 0xffffffff - d))
+    expect(() => spill.append(Uint32Array.of(1, 2))).toThrow(RangeError)
+    spill.finish()
+    const middle = spill.readBand(1)
+    expect(middle).toHaveLength(docs)
+    expect(middle[0]).toBe(0)
+    expect(middle[8192]).toBe(16384)
+    expect(middle[docs - 1]).toBe((docs - 1) * 2)
+    expect(spill.readBand(2)[12345]).toBe(0xffffffff - 12345)
+    spill.close()
+  })
+})
+
+describe('createLineSpill', () => {
+  it('gives the lines back in order', async () => {
+    const spill = createLineSpill(dir, 'lines')
+    const lines = Array.from({ length: 5000 }, (_, i) => JSON.stringify(['x'.repeat(i % 300), i]))
+    for (const line of lines) spill.append(line)
+    spill.finish()
+    const read: string[] = []
+    for await (const line of spill.lines()) read.push(line)
+    expect(read).toEqual(lines)
+  })
+})
