@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { intersectionCount, setSimilarity } from './set-similarity.js'
+import { intersectionCount, intersectionCountUpTo, setSimilarity } from './set-similarity.js'
 
 describe('setSimilarity', () => {
   it('counts shared values of sorted sets', () => {
@@ -17,3 +17,21 @@ describe('setSimilarity', () => {
     })
   })
 })
+
+describe('intersectionCountUpTo', () => {
+  it('counts like intersectionCount when the count reaches the need, and says -1 otherwise', () => {
+    let seed = 3
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 400
+    for (let trial = 0; trial < 200; trial++) {
+      const a = sortedDistinct(Array.from({ length: random() }, random))
+      const b = sortedDistinct(Array.from({ length: random() }, random))
+      const need = random() % 60
+      const full = intersectionCount(a, b)
+      expect(intersectionCountUpTo(a, b, need)).toBe(full >= need ? full : -1)
+    }
+  })
+})
+
+function sortedDistinct(values: number[]): Uint32Array {
+  return Uint32Array.from(new Set(values)).sort()
+}

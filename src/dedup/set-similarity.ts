@@ -23,6 +23,31 @@ export function intersectionCount(a: Uint32Array, b: Uint32Array): number {
   return count
 }
 
+/**
+ * {@link intersectionCount}, or -1 as soon as the rest of the arrays could no longer bring the
+ * count to `need`: most candidate pairs are far from every threshold, and stop early.
+ *
+ * @example
+ * intersectionCountUpTo(Uint32Array.of(1, 2, 3), Uint32Array.of(4, 5, 6), 2) // -1
+ */
+export function intersectionCountUpTo(a: Uint32Array, b: Uint32Array, need: number): number {
+  let i = 0
+  let j = 0
+  let count = 0
+  while (i < a.length && j < b.length) {
+    if (count + Math.min(a.length - i, b.length - j) < need) return -1
+    const x = a[i] ?? 0
+    const y = b[j] ?? 0
+    if (x === y) {
+      count++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return count >= need ? count : -1
+}
+
 /** Jaccard similarity and the containment of the smaller set in the larger, exactly. */
 export interface SetSimilarity {
   jaccard: number
@@ -36,9 +61,18 @@ export interface SetSimilarity {
  * setSimilarity(Uint32Array.of(1, 2), Uint32Array.of(1, 2, 3, 4)) // { jaccard: 0.5, containment: 1 }
  */
 export function setSimilarity(a: Uint32Array, b: Uint32Array): SetSimilarity {
-  const shared = intersectionCount(a, b)
-  const union = a.length + b.length - shared
-  const smaller = Math.min(a.length, b.length)
+  return similarityFromShared(a.length, b.length, intersectionCount(a, b))
+}
+
+/**
+ * Jaccard similarity and containment from the set sizes and the count they share.
+ *
+ * @example
+ * similarityFromShared(2, 4, 2) // { jaccard: 0.5, containment: 1 }
+ */
+export function similarityFromShared(sizeA: number, sizeB: number, shared: number): SetSimilarity {
+  const union = sizeA + sizeB - shared
+  const smaller = Math.min(sizeA, sizeB)
   return {
     jaccard: union === 0 ? 0 : shared / union,
     containment: smaller === 0 ? 0 : shared / smaller,

@@ -3,16 +3,14 @@ import { chooseCanonical } from '../dedup/canonical.js'
 import { sortIndicesByKey } from '../dedup/radix-sort.js'
 import { createSimhashIndex } from '../dedup/simhash-index.js'
 import { createUnionFind } from '../dedup/union-find.js'
+import { createHashCounts } from '../text/hash-counts.js'
 import type { BandSpill } from '../io/band-spill.js'
 import type { SetSpill } from '../io/set-spill.js'
 import type { JoinReason } from '../types.js'
-import {
-  checkPair,
-  reasonOf,
-  similarityTo,
-  type ClusterOptions,
-  type PairSides,
-} from './pair-rules.js'
+import { pairJoins, similarityTo, type ClusterOptions, type PairSides } from './pair-rules.js'
+
+// A pair's key is later × 2^26 + earlier: exact in a double for up to 67 million documents.
+const PAIR_KEY_SHIFT = 2 ** 26
 
 /** What a run keeps of each signed document: small columns in memory, the rest in spill files. */
 export interface SignedColumns {
@@ -51,6 +49,9 @@ export interface ClusterColumns {
  */
 export function clusterSpilled(columns: SignedColumns, options: ClusterOptions): ClusterColumns {
   const { count } = columns
+  if (count > PAIR_KEY_SHIFT) {
+    throw new RangeError(`a run clusters at most ${PAIR_KEY_SHIFT} documents, got ${count}`)
+  }
   const sets = createUnionFind(count)
   const matchedWith = new Int32Array(count).fill(-1)
   const sides = (i: number): PairSides => ({
@@ -78,13 +79,26 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   }
   firstWithKey.clear()
 
-  const consider = (earlier: number, later: number, a: () => PairSides, b: () => PairSides) => {
-    const via = matchedWith[later] ?? -1
-    // Already joined through an earlier match: this pair can change nothing.
-    if (via !== -1 && via <= earlier && sets.find(earlier) === sets.find(later)) return
-    if (reasonOf(checkPair(a(), b(), options)) === null) return
-    sets.union(earlier, later)
-    if (via === -1 || earlier < via) matchedWith[later] = earlier
+  // A pair is judged once: a passing pair joins the clusters (and later pairs of the two are
+  // skipped as already joined); a failing pair is remembered, as it meets again in other bands.
+  const failed = createHashCounts()
+  const pairKey = (earlier: number, later: number) => later * PAIR_KEY_SHIFT + earlier
+  const judge: PairJudge = {
+    needed(earlier, later) {
+      const via = matchedWith[later] ?? -1
+      // Already joined through an earlier match: this pair can change nothing.
+      if (via !== -1 && via <= earlier && sets.find(earlier) === sets.find(later)) return false
+      return !failed.has(pairKey(earlier, later))
+    },
+    decide(earlier, later, a, b) {
+      if (!pairJoins(a, b, options)) {
+        failed.add(pairKey(earlier, later))
+        return
+      }
+      sets.union(earlier, later)
+      const via = matchedWith[later] ?? -1
+      if (via === -1 || earlier < via) matchedWith[later] = earlier
+    },
   }
 
   if (options.method === 'simhash') {
@@ -92,12 +106,7 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
     for (const i of compared) {
       const fingerprint = columns.fingerprints?.subarray(2 * i, 2 * i + 2) ?? new Uint32Array(2)
       for (const other of index.add(i, fingerprint)) {
-        consider(
-          other,
-          i,
-          () => sides(other),
-          () => sides(i),
-        )
+        if (judge.needed(other, i)) judge.decide(other, i, sides(other), sides(i))
       }
     }
   } else {
@@ -109,7 +118,7 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
         let end = start + 1
         const key = keys[sorted[start] ?? 0]
         while (end < sorted.length && keys[sorted[end] ?? 0] === key) end++
-        if (end - start > 1) compareBucket(sorted.subarray(start, end), sides, consider)
+        if (end - start > 1) compareBucket(sorted.subarray(start, end), sides, judge)
         start = end
       }
     }
@@ -117,17 +126,30 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   return placesOf(columns, sets.components(), matchedWith, sides, options)
 }
 
+/** Decides the candidate pairs of a run, each at most once. */
+interface PairJudge {
+  /** False when the pair was judged before or can no longer change anything. */
+  needed(earlier: number, later: number): boolean
+  decide(earlier: number, later: number, a: PairSides, b: PairSides): void
+}
+
 // Every pair of a bucket, earlier document first. A set is read only when a pair needs it, and
-// at most once per bucket: pairs of documents already joined are skipped without reading.
+// at most once per bucket.
 function compareBucket(
   members: Uint32Array,
   sides: (i: number) => PairSides,
-  consider: (earlier: number, later: number, a: () => PairSides, b: () => PairSides) => void,
+  judge: PairJudge,
 ): void {
   const loaded: (PairSides | undefined)[] = new Array(members.length)
-  const load = (k: number) => () => (loaded[k] ??= sides(members[k] ?? 0))
   for (let j = 1; j < members.length; j++) {
-    for (let i = 0; i < j; i++) consider(members[i] ?? 0, members[j] ?? 0, load(i), load(j))
+    const later = members[j] ?? 0
+    for (let i = 0; i < j; i++) {
+      const earlier = members[i] ?? 0
+      if (!judge.needed(earlier, later)) continue
+      const a = (loaded[i] ??= sides(earlier))
+      const b = (loaded[j] ??= sides(later))
+      judge.decide(earlier, later, a, b)
+    }
   }
 }
 

@@ -1,6 +1,10 @@
 // The rules that make two signed documents copies: exact key, near (Jaccard or SimHash), contained.
 import { hammingDistance, simhashSimilarity } from '../dedup/simhash.js'
-import { setSimilarity } from '../dedup/set-similarity.js'
+import {
+  intersectionCountUpTo,
+  setSimilarity,
+  similarityFromShared,
+} from '../dedup/set-similarity.js'
 import type { JoinReason } from '../types.js'
 import type { Signed } from '../dedup/sign-text.js'
 
@@ -68,6 +72,30 @@ export function checkPair(a: PairSides, b: PairSides, options: ClusterOptions): 
     near: jaccard >= options.threshold,
     contained: longEnough && containment >= options.containment,
   }
+}
+
+/**
+ * Whether any rule joins the pair: {@link checkPair}'s verdict, reached faster. The shingle sets
+ * are merged only as long as the pair can still reach the smaller of the two thresholds' counts;
+ * a pair that can is measured in full and judged by the same formulas as `checkPair`.
+ *
+ * @example
+ * pairJoins(a, b, options) === (reasonOf(checkPair(a, b, options)) !== null) // always
+ */
+export function pairJoins(a: PairSides, b: PairSides, options: ClusterOptions): boolean {
+  if (a.exact !== undefined && a.exact === b.exact) return true
+  if (options.method === 'simhash') return reasonOf(checkPair(a, b, options)) !== null
+  const sizeA = a.set.length
+  const sizeB = b.set.length
+  const nearNeed = (options.threshold * (sizeA + sizeB)) / (1 + options.threshold)
+  const longEnough = Math.min(sizeA, sizeB) >= MIN_CONTAINED_SHINGLES
+  const containedNeed = longEnough ? options.containment * Math.min(sizeA, sizeB) : Infinity
+  // One below the exact bound, so rounding can only let a pair through to the full measure.
+  const need = Math.max(0, Math.floor(Math.min(nearNeed, containedNeed)) - 1)
+  const shared = intersectionCountUpTo(a.set, b.set, need)
+  if (shared < 0) return false
+  const { jaccard, containment } = similarityFromShared(sizeA, sizeB, shared)
+  return jaccard >= options.threshold || (longEnough && containment >= options.containment)
 }
 
 /** Why two documents are copies, or null when they are not. */
