@@ -15,8 +15,9 @@ const PAIR_KEY_SHIFT = 2 ** 26
 /** What a run keeps of each signed document: small columns in memory, the rest in spill files. */
 export interface SignedColumns {
   count: number
-  /** Exact key per document; undefined for an empty one. */
-  exact: (string | undefined)[]
+  /** The 64-bit exact key per document as two 32-bit halves (high first). */
+  exactKeys: Uint32Array
+  /** Tokens per document; an empty document (0 tokens) has no exact key and joins nothing. */
   tokens: Uint32Array
   bands: BandSpill
   sets: SetSpill
@@ -55,7 +56,7 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   const sets = createUnionFind(count)
   const matchedWith = new Int32Array(count).fill(-1)
   const sides = (i: number): PairSides => ({
-    exact: columns.exact[i],
+    exact: exactKeyOf(columns, i),
     set: columns.sets.read(i),
     ...(columns.fingerprints === undefined
       ? {}
@@ -63,21 +64,28 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
   })
 
   // Exact copies join the first document with their key; only first ones are compared further.
+  // Sorting by the key's two halves (stably) puts each key's documents together, first first.
   const compared: number[] = []
-  const firstWithKey = new Map<string, number>()
-  for (let i = 0; i < count; i++) {
-    const key = columns.exact[i]
-    if (key === undefined) continue
-    const first = firstWithKey.get(key)
-    if (first === undefined) {
-      firstWithKey.set(key, i)
-      compared.push(i)
-    } else {
+  const nonEmpty = Uint32Array.from({ length: count }, (_, i) => i).filter(
+    (i) => (columns.tokens[i] ?? 0) > 0,
+  )
+  const half = (offset: number) =>
+    Uint32Array.from({ length: count }, (_, i) => columns.exactKeys[2 * i + offset] ?? 0)
+  const high = half(0)
+  const low = half(1)
+  const byKey = sortIndicesByKey(sortIndicesByKey(nonEmpty, low), high)
+  let first = -1
+  byKey.forEach((i, k) => {
+    const previous = byKey[k - 1]
+    if (previous !== undefined && high[previous] === high[i] && low[previous] === low[i]) {
       sets.union(first, i)
       matchedWith[i] = first
+    } else {
+      first = i
     }
-  }
-  firstWithKey.clear()
+  })
+  for (let i = 0; i < count; i++)
+    if ((columns.tokens[i] ?? 0) > 0 && (matchedWith[i] ?? -1) === -1) compared.push(i)
 
   // A pair is judged once: a passing pair joins the clusters (and later pairs of the two are
   // skipped as already joined); a failing pair is remembered, as it meets again in other bands.
@@ -131,6 +139,13 @@ interface PairJudge {
   /** False when the pair was judged before or can no longer change anything. */
   needed(earlier: number, later: number): boolean
   decide(earlier: number, later: number, a: PairSides, b: PairSides): void
+}
+
+// The exact key as the pair rules compare it, or undefined for an empty document.
+function exactKeyOf(columns: SignedColumns, i: number): string | undefined {
+  if ((columns.tokens[i] ?? 0) === 0) return undefined
+  const hex = (value: number) => value.toString(16).padStart(8, '0')
+  return hex(columns.exactKeys[2 * i] ?? 0) + hex(columns.exactKeys[2 * i + 1] ?? 0)
 }
 
 // Every pair of a bucket, earlier document first. A set is read only when a pair needs it, and

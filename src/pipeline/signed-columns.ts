@@ -15,7 +15,8 @@ export interface SignedCollector {
 
 /**
  * Create a collector whose spill files are named after `name` in `dir`. Per document, memory
- * holds the exact key and the token count; band keys and shingle sets go to disk.
+ * holds the 64-bit exact key and the token count (12 bytes); band keys and shingle sets go to
+ * disk.
  *
  * @example
  * const collector = createSignedCollector(tempDir, 'final', 64, false)
@@ -26,14 +27,15 @@ export function createSignedCollector(
   bands: number,
   withFingerprints: boolean,
 ): SignedCollector {
-  const exact: (string | undefined)[] = []
+  const exactKeys = createGrowable(Uint32Array)
   const tokens = createGrowable(Uint32Array)
   const fingerprints = createGrowable(Uint32Array)
   const bandSpill = createBandSpill(dir, `${name}-bands`, bands)
   const setSpill = createSetSpill(dir, `${name}-sets`)
   return {
     add(signature) {
-      exact.push(signature.exact)
+      exactKeys.push(parseInt(signature.exact?.slice(0, 8) ?? '0', 16))
+      exactKeys.push(parseInt(signature.exact?.slice(8, 16) ?? '0', 16))
       tokens.push(signature.tokens)
       bandSpill.append(signature.bands)
       setSpill.append(signature.set)
@@ -43,8 +45,8 @@ export function createSignedCollector(
       bandSpill.finish()
       setSpill.finish()
       return {
-        count: exact.length,
-        exact,
+        count: tokens.length,
+        exactKeys: exactKeys.view(),
         tokens: tokens.view(),
         bands: bandSpill,
         sets: setSpill,
