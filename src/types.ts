@@ -101,4 +101,8 @@ export interface RunStats {
   empty: number
   invalid_utf8: number
   seconds: number
+  /** Bytes of clustering index held in memory, per document (0 for an empty run). */
+  index_bytes_per_document: number
+  /** Bytes of temporary files (signatures and cleaned pages waiting for output), per document. */
+  temp_bytes_per_document: number
 }

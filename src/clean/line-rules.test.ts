@@ -78,3 +78,17 @@ describe('maxSubarray', () => {
     expect(maxSubarray([-1, 0, -3])).toBeUndefined()
   })
 })
+
+describe('sentenceShape on ASCII and other text', () => {
+  it('masks names and digits alike in both', () => {
+    expect(sentenceShape('Outboard Marine, in a file photo from 2022.')).toBe(
+      'N N, in a file photo from 0.',
+    )
+    expect(sentenceShape('Émile Zola, dans une photo de 2022 prise à Paris.')).toBe(
+      'N N, dans une photo de 0 prise à N',
+    )
+    expect(sentenceShape('"McDonald\'s" staff at the 3rd annual fair in town')).toBe(
+      '"N" staff at the 0rd annual fair in town',
+    )
+  })
+})

@@ -15,6 +15,8 @@ describe('summaryLine', () => {
         empty: 2,
         invalid_utf8: 1,
         seconds: 1.873,
+        index_bytes_per_document: 40,
+        temp_bytes_per_document: 1800,
       }),
     ).toBe(
       'winnow: 9134 documents, 3900 clusters, 5234 duplicates (406 exact, 4828 near), 3 rejected, 2 empty, 1.9 s',

@@ -34,6 +34,11 @@ export interface ClusterColumns {
   similarity: Float64Array
   jaccard: Float64Array
   containment: Float64Array
+  /**
+   * Bytes of index that clustering held in memory at its peak: the per-document columns, the
+   * union-find, one band's keys with its sort buffers, and the table of failed pairs.
+   */
+  indexBytes: number
 }
 
 /**
@@ -131,7 +136,11 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
       }
     }
   }
-  return placesOf(columns, sets.components(), matchedWith, sides, options)
+  // Per document: the spill's offset and length (12), union-find and first match (8), one band's
+  // keys and the two sort buffers (12).
+  const indexBytes =
+    columns.exactKeys.byteLength + columns.tokens.byteLength + 32 * count + failed.bytes
+  return { ...placesOf(columns, sets.components(), matchedWith, sides, options), indexBytes }
 }
 
 /** Decides the candidate pairs of a run, each at most once. */
@@ -174,9 +183,9 @@ function placesOf(
   matchedWith: Int32Array,
   sides: (i: number) => PairSides,
   options: ClusterOptions,
-): ClusterColumns {
+): Omit<ClusterColumns, 'indexBytes'> {
   const { count } = columns
-  const places: ClusterColumns = {
+  const places: Omit<ClusterColumns, 'indexBytes'> = {
     canonical: new Int32Array(count),
     matchedWith,
     reason: new Array<JoinReason | null>(count).fill(null),

@@ -1,5 +1,6 @@
 // A run as passes over re-readable input: scan, first cleaning, final cleaning, write.
-import { rmSync } from 'node:fs'
+import { readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { createSectionBreaks } from '../clean/section-breaks.js'
 import { WinnowError } from '../errors.js'
 import { createLineSpill, type LineSpill } from '../io/line-spill.js'
@@ -82,13 +83,18 @@ export async function runDedupPasses(
     }
     const { clusters, output } = await finalPass(read, scan, executor, dir, settings, hooks)
     hooks.signal?.throwIfAborted()
+    const tempBytes = folderBytes(dir)
     const counts = await writeRecords(output.lines(), scan.ids, clusters, settings, sink, hooks)
+    const perDocument = (bytes: number) =>
+      counts.documents === 0 ? 0 : Math.round(bytes / counts.documents)
     return {
       rejects: scan.rejects,
       stats: {
         ...counts,
         rejected: scan.rejects.length,
         seconds: Math.round(performance.now() - started) / 1000,
+        index_bytes_per_document: perDocument(clusters.indexBytes),
+        temp_bytes_per_document: perDocument(tempBytes),
       },
     }
   } finally {
@@ -207,6 +213,10 @@ async function finalPass(
     signed.close()
     output.finish()
   }
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
 }
 
 function report(hooks: ScanHooks, stage: Progress['stage'], done: number, total: number): void {

@@ -24,7 +24,9 @@ export async function writeRecords(
   settings: Pick<DedupOptions, 'explain' | 'removed' | 'threshold' | 'containment'>,
   sink: RecordSink,
   hooks: { onProgress?: (progress: Progress) => void },
-): Promise<Omit<RunStats, 'rejected' | 'seconds'>> {
+): Promise<
+  Omit<RunStats, 'rejected' | 'seconds' | 'index_bytes_per_document' | 'temp_bytes_per_document'>
+> {
   const counts = {
     documents: 0,
     clusters: 0,

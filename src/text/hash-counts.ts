@@ -8,6 +8,8 @@ export interface HashCounts {
   get(key: number): number
   has(key: number): boolean
   readonly size: number
+  /** Bytes the table's arrays take. */
+  readonly bytes: number
   /** Drop every key counted fewer than `minCount` times; returns how many were dropped. */
   prune(minCount: number): number
   /** The keys counted at least `minCount` times and their counts, as plain transferable arrays. */
@@ -95,6 +97,9 @@ export function createHashCounts(from?: CountEntries): HashCounts {
     },
     get size() {
       return size
+    },
+    get bytes() {
+      return keys.byteLength + counts.byteLength
     },
     prune(minCount) {
       const before = size
