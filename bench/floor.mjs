@@ -1,8 +1,9 @@
 // The floor for the speed benchmark: read a JSONL corpus, decode and parse each line and tokenise its
 // text, with no cleaning, hashing or clustering: what this machine can do on the input at best.
-// Usage: node bench/floor.mjs FILE.jsonl [--json]
+// Usage: node bench/floor.mjs FILE.jsonl[.gz] [--json]
 import { createReadStream } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { createGunzip } from 'node:zlib'
 import { comparisonTokens } from '../dist/index.js'
 
 const { values, positionals } = parseArgs({
@@ -29,7 +30,8 @@ if (file === undefined) {
   // Lines are cut from the raw chunks and decoded one by one, as winnow's reader does; only a
   // line that spans two chunks is copied.
   let pending = []
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 })
+  for await (const chunk of file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw) {
     counts.fileBytes += chunk.length
     let start = 0
     for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, start)) {

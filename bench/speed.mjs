@@ -1,7 +1,7 @@
 // Throughput at several corpus sizes: generates (or reuses) a synthetic crawl per size, measures the
 // floor (read, parse, tokenise) on it, then times `winnow dedup` on it as a child process with its
 // peak memory, and prints a markdown table.
-// Usage: npm run bench:speed [-- --sizes 10000,100000,1000000] [--keep]
+// Usage: npm run bench:speed [-- --sizes 10000,100000,1000000] [--dev] [--workers N] [--keep]
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -16,6 +16,10 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     // Keep winnow's output files (as large as the corpus); corpora are always kept for reuse.
     keep: { type: 'boolean', default: false },
+    // Worker threads for winnow (default: winnow's own, one per core).
+    workers: { type: 'string' },
+    // Also time the labelled dev corpus beside the project, which other tools are measured on.
+    dev: { type: 'boolean', default: false },
   },
 })
 const sizes = values.sizes.split(',').map((size) => Number(size.trim()))
@@ -105,10 +109,16 @@ function measure(command, args) {
 const fixed = (x, digits) => x.toFixed(digits)
 const thousands = (x) => Math.round(x).toLocaleString('en-US')
 
+const DEV_CORPUS = join(root, '../shared/eval/dedup/dev/corpus.jsonl.gz')
+const runs = sizes.map((size) => ({ size, label: thousands(size), corpus: () => corpusFor(size) }))
+if (values.dev && existsSync(DEV_CORPUS)) {
+  runs.unshift({ size: 'dev', label: 'dev corpus', corpus: () => DEV_CORPUS })
+}
+
 const rows = []
 const notes = []
-for (const size of sizes) {
-  const corpus = corpusFor(size)
+for (const { size, label, corpus: corpusOf } of runs) {
+  const corpus = corpusOf()
   console.error(`speed: floor on ${size} documents`)
   const floor = floorOf(corpus)
   const out = join(outDir, `speed-${size}.out.jsonl`)
@@ -124,46 +134,44 @@ for (const size of sizes) {
     '--stats',
     statsFile,
     '--quiet',
+    ...(values.workers === undefined ? [] : ['--workers', values.workers]),
   ])
   if (!values.keep) rmSync(out, { force: true })
   const mb = floor.textBytes / 1e6
-  const cells = [
-    thousands(size),
-    fixed(mb, 1),
-    thousands(floor.docsPerSecond),
-    fixed(floor.mbPerSecond, 1),
-  ]
+  const cells = [label, fixed(mb, 1), thousands(floor.docsPerSecond), fixed(floor.mbPerSecond, 1)]
   const peak = run.peakMb > 0 ? thousands(run.peakMb) : '?'
   if (run.code === 0 && !run.timedOut) {
     const docsPerSecond = floor.docs / run.seconds
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8'))
     cells.push(
       thousands(docsPerSecond),
       fixed(mb / run.seconds, 2),
       peak,
+      thousands(stats.index_bytes_per_document),
+      thousands(stats.temp_bytes_per_document),
       fixed(docsPerSecond / floor.docsPerSecond, 3),
     )
-    const stats = JSON.parse(readFileSync(statsFile, 'utf8'))
     notes.push(
-      `${thousands(size)}: ${fixed(run.seconds, 1)} s wall (${stats.seconds} s inside the run), ${thousands(stats.duplicates)} duplicates (${fixed((100 * stats.duplicates) / stats.documents, 1)}%: ${thousands(stats.exact_duplicates)} exact, ${thousands(stats.near_duplicates)} near), ${thousands(stats.clusters)} clusters`,
+      `${label}: ${fixed(run.seconds, 1)} s wall, ${fixed((1e6 * run.seconds) / floor.docs, 0)} µs a document (${stats.seconds} s inside the run), ${thousands(stats.duplicates)} duplicates (${fixed((100 * stats.duplicates) / stats.documents, 1)}%: ${thousands(stats.exact_duplicates)} exact, ${thousands(stats.near_duplicates)} near), ${thousands(stats.clusters)} clusters`,
     )
   } else {
     const why = run.timedOut
       ? `timed out after ${TIME_LIMIT_MS / 60000} min`
       : `failed (exit ${run.code ?? '–'}${run.signal ? `, signal ${run.signal}` : ''}) after ${fixed(run.seconds, 0)} s`
-    cells.push(why, '–', peak, '–')
+    cells.push(why, '–', peak, '–', '–', '–')
   }
   rows.push(`| ${cells.join(' | ')} |`)
 }
 
 const cpu = cpus()
 console.log(
-  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${fixed(totalmem() / 2 ** 30, 0)} GiB, Node.js ${process.versions.node}. Corpora: bench/generate-corpus.mjs --seed 1.`,
+  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${fixed(totalmem() / 2 ** 30, 0)} GiB, Node.js ${process.versions.node}. Corpora: bench/generate-corpus.mjs --seed 1. Workers: ${values.workers ?? 'one per core'}.`,
 )
 console.log('')
 console.log(
-  '| documents | MB of text | floor docs/s | floor MB/s | winnow docs/s | winnow MB/s | peak RSS MB | winnow/floor |',
+  '| documents | MB of text | floor docs/s | floor MB/s | winnow docs/s | winnow MB/s | peak RSS MB | index B/doc | temp B/doc | winnow/floor |',
 )
-console.log('| --: | --: | --: | --: | --: | --: | --: | --: |')
+console.log('| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |')
 for (const row of rows) console.log(row)
 console.log('')
 for (const note of notes) console.log(`- ${note}`)
