@@ -28,6 +28,7 @@ describe('public API', () => {
         'normalizeLine',
         'openOutput',
         'readInputs',
+        'runDedupPasses',
         'shingleHashes',
         'tokenize',
         'writeJsonl',

@@ -8,6 +8,8 @@ export {
   type DedupOptions,
   type DedupRun,
 } from './pipeline/dedup-corpus.js'
+export { runDedupPasses, type RunResources, type RunSummary } from './pipeline/dedup-passes.js'
+export type { RecordSink } from './pipeline/write-records.js'
 
 // Reading and writing
 export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'

@@ -20,12 +20,12 @@ import { scanInput, type InputScan, type ScanHooks } from './scan-input.js'
 import { linesSharedAcrossArticles } from './shared-line-table.js'
 import { createSignedCollector } from './signed-columns.js'
 import { siteOf } from './site-of.js'
-import type { DedupOptions } from './dedup-options.js'
+import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
 import { writeRecords, type RecordSink } from './write-records.js'
 
 /** Where a run does its work. */
 export interface RunResources {
-  /** Worker threads for the per-page work; 1 runs it on the calling thread. */
+  /** Worker threads for the per-page work; 1 (the default) runs it on the calling thread. */
   workers: number
   /** Folder for the run's temporary files (a fresh folder is made inside it and removed). */
   tempDir?: string
@@ -54,11 +54,12 @@ export interface RunSummary {
  */
 export async function runDedupPasses(
   read: () => AsyncIterable<InputRecord>,
-  settings: DedupOptions & RunResources,
+  options: Partial<DedupOptions & RunResources>,
   hooks: ScanHooks,
   sink: RecordSink,
 ): Promise<RunSummary> {
   const started = performance.now()
+  const settings = { ...DEFAULT_DEDUP_OPTIONS, workers: 1, ...options }
   const dir = makeTempDir(settings.tempDir, 'run')
   let executor: PageExecutor | undefined
   try {
