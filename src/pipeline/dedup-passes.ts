@@ -109,10 +109,12 @@ export async function runDedupPasses(
 async function* documentsAgain(
   read: () => AsyncIterable<InputRecord>,
   scan: InputScan,
+  signal: AbortSignal | undefined,
 ): AsyncGenerator<InputDocument> {
   let position = 0
   let kept = 0
   for await (const record of read()) {
+    signal?.throwIfAborted()
     if (record.kind === 'reject') continue
     if (scan.skipped.has(position++)) continue
     if (scan.ids[kept] !== record.id) {
@@ -158,7 +160,7 @@ async function firstPass(
     }
   })
   try {
-    for await (const doc of documentsAgain(read, scan)) {
+    for await (const doc of documentsAgain(read, scan, hooks.signal)) {
       await batches.add(null, { text: doc.text, site: siteOf(doc) })
     }
     await batches.finish()
@@ -204,7 +206,7 @@ async function finalPass(
     })
   })
   try {
-    for await (const doc of documentsAgain(read, scan)) {
+    for await (const doc of documentsAgain(read, scan, hooks.signal)) {
       await batches.add(doc, { text: doc.text, site: siteOf(doc) })
     }
     await batches.finish()
