@@ -1,4 +1,5 @@
 // `winnow` run in-process with in-memory streams: the command-line contract, end to end.
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -168,9 +169,20 @@ describe('winnow dedup', () => {
   it('stops with exit code 2 under --strict', async () => {
     const input = join(dir, 'in.jsonl')
     await writeFile(input, `{"id": "b",\n`)
-    const result = await runCli(['dedup', input, '--strict'])
+    const out = join(dir, 'strict-out.jsonl')
+    const stats = join(dir, 'strict-stats.json')
+    const result = await runCli(['dedup', input, '--strict', '-o', out, '--stats', stats])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(`${input}:1: malformed JSON`)
+    // A stopped run leaves no empty or half-written files behind.
+    expect(existsSync(out)).toBe(false)
+    expect(existsSync(stats)).toBe(false)
+  })
+
+  it('exits 2 for a temporary folder it cannot use', async () => {
+    const result = await runCli(['dedup', examples, '--temp-dir', join(dir, 'no/such/folder')])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^winnow: cannot make a temporary folder in .*no\/such\/folder/)
   })
 
   it('exits 2 with a clear message for an unreadable path', async () => {

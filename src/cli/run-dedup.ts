@@ -34,6 +34,7 @@ type Output = Awaited<ReturnType<typeof openOutput>>
  */
 export async function runDedup(command: DedupCommand, io: CliIo): Promise<number> {
   const opened: Output[] = []
+  let finished = false
   try {
     const open = async (path: string | undefined) => {
       const output = await openWritable(path, io.stdout)
@@ -83,9 +84,16 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     }
     statsOut?.write(`${JSON.stringify(run.stats, null, 2)}\n`)
     if (!command.quiet) io.stderr.write(`${summaryLine(run.stats)}\n`)
+    finished = true
     return 0
   } finally {
     for (const output of opened) await output.close()
+    // A run that stopped leaves no half-written files behind to be taken for results.
+    if (!finished) {
+      const files = [command.output, command.rejects, command.stats]
+      for (const file of files)
+        if (file !== undefined && file !== '-') await rm(file, { force: true })
+    }
   }
 }
 
