@@ -7,8 +7,8 @@ import { createLineSpill, type LineSpill } from '../io/line-spill.js'
 import { makeTempDir } from '../io/temp-dir.js'
 import type { InputDocument, InputRecord, Reject, RunStats } from '../types.js'
 import {
+  createAdaptiveExecutor,
   createInProcessExecutor,
-  createWorkerPool,
   type PageExecutor,
 } from '../workers/page-pool.js'
 import type { TaskSetup } from '../workers/page-tasks.js'
@@ -22,6 +22,9 @@ import { createSignedCollector } from './signed-columns.js'
 import { siteOf } from './site-of.js'
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
 import { writeRecords, type RecordSink } from './write-records.js'
+
+// Below this much page text (about 300 pages), starting worker threads costs more than it saves.
+const IN_PROCESS_CHARS = 1_000_000
 
 /** Where a run does its work. */
 export interface RunResources {
@@ -63,7 +66,10 @@ export async function runDedupPasses(
   const dir = makeTempDir(settings.tempDir, 'run')
   let executor: PageExecutor | undefined
   try {
-    executor = settings.workers > 1 ? createWorkerPool(settings.workers) : createInProcessExecutor()
+    executor =
+      settings.workers > 1
+        ? createAdaptiveExecutor(settings.workers, IN_PROCESS_CHARS)
+        : createInProcessExecutor()
     const base: TaskSetup = {
       sign: {
         shingleSize: settings.shingleSize,

@@ -114,3 +114,40 @@ export function createWorkerPool(size: number): PageExecutor {
     },
   }
 }
+
+/**
+ * Worker threads only once the input proves large: the first `thresholdChars` characters of
+ * pages are worked on in-process, and only then is a pool of `size` threads started (with the
+ * current stage's setup). Small runs, the common case in tests and quick checks, never pay for
+ * starting threads; results are the same either way.
+ *
+ * @example
+ * const executor = createAdaptiveExecutor(2, 1_000_000)
+ */
+export function createAdaptiveExecutor(size: number, thresholdChars: number): PageExecutor {
+  const local = createInProcessExecutor()
+  let pool: PageExecutor | undefined
+  let current: TaskSetup | undefined
+  let chars = 0
+  return {
+    async setup(setup) {
+      current = setup
+      await (pool ?? local).setup(setup)
+    },
+    async run(task) {
+      if (pool === undefined) {
+        for (const page of task.pages) chars += page.text.length
+        if (chars <= thresholdChars) return local.run(task)
+        pool = createWorkerPool(size)
+        if (current !== undefined) await pool.setup(current)
+      }
+      return pool.run(task)
+    },
+    get concurrency() {
+      return pool?.concurrency ?? size * 2
+    },
+    async close() {
+      await pool?.close()
+    },
+  }
+}
