@@ -9,6 +9,16 @@ export {
   type DedupRun,
 } from './pipeline/dedup-corpus.js'
 
+// Extracting articles from HTML pages
+export {
+  extractArticle,
+  DEFAULT_EXTRACT_OPTIONS,
+  type Article,
+  type ExtractOptions,
+  type ExtractResult,
+} from './extract/extract-article.js'
+export { extractDocuments, extractPage, type ExtractedPage } from './pipeline/extract-documents.js'
+
 // Reading and writing
 export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'
 export { DEFAULT_READ_OPTIONS, type ReadOptions } from './io/read-options.js'
@@ -51,5 +61,6 @@ export type {
   Reject,
   RejectCode,
   RunStats,
+  Skip,
 } from './types.js'
 export { WinnowError, UsageError, InputError, type ErrorCode } from './errors.js'

@@ -2,6 +2,7 @@
 import type { CleanedPage } from '../clean/clean-page.js'
 import type { DedupRecord, InputDocument, InputRecord, Reject, RunStats } from '../types.js'
 import { cleanCorpus } from './clean-corpus.js'
+import { extractDocuments } from './extract-documents.js'
 import { PROGRESS_EVERY, type Progress } from './progress.js'
 import { clusterDocuments } from './cluster-documents.js'
 import { signText } from './sign-text.js'
@@ -69,8 +70,8 @@ export interface DedupHooks {
 }
 
 /**
- * Deduplicate a corpus: read every record, clean each page against what the site's other pages
- * share, sign the cleaned text, cluster exact and near copies and pick one canonical copy each.
+ * Deduplicate a corpus: read every record, extract the article from HTML pages, clean each page
+ * against what the site's other pages share, sign the cleaned text, cluster exact and near copies and pick one canonical copy each.
  *
  * @example
  * const run = await dedupCorpus(readInputs(['pages/'], DEFAULT_READ_OPTIONS))
@@ -83,7 +84,7 @@ export async function dedupCorpus(
 ): Promise<DedupRun> {
   const settings = { ...DEFAULT_DEDUP_OPTIONS, ...options }
   const started = performance.now()
-  const { documents, rejects } = await collect(input, hooks)
+  const { documents, rejects } = await collect(extractDocuments(input), hooks)
 
   const pages: CleanedPage[] = settings.clean
     ? cleanCorpus(documents, settings, settings.removed, hooks.onProgress)
