@@ -4,7 +4,7 @@ import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { openOutput, writeJsonl } from '../io/write-jsonl.js'
 import { dedupCorpus } from '../pipeline/dedup-corpus.js'
-import type { Reject } from '../types.js'
+import type { Reject, Skip } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { formatReject, summaryLine } from './summary.js'
@@ -43,7 +43,11 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
         throw new InputError('strict_reject', reject.source, reject.line, reject.reason)
       if (!command.quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
     }
-    const input = readInputs(command.inputs, { ...command.read, stdin: io.stdin })
+    const skipped: Record<string, number> = {}
+    const onSkip = (skip: Skip) => {
+      skipped[skip.type] = (skipped[skip.type] ?? 0) + 1
+    }
+    const input = readInputs(command.inputs, { ...command.read, stdin: io.stdin, onSkip })
     const progress = command.quiet
       ? undefined
       : createProgressReporter(io.stderr, {
@@ -54,6 +58,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
       ...(progress === undefined ? {} : { onProgress: progress.update }),
     })
     progress?.finish()
+    if (Object.keys(skipped).length > 0) run.stats.skipped = skipped
 
     await writeJsonl(
       command.dropDuplicates ? run.records.filter((record) => record.canonical) : run.records,
