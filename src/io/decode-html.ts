@@ -9,7 +9,8 @@ export type DecodedHtml =
  * Decode an HTML page. The charset comes from a byte-order mark, then `contentType` (an HTTP
  * Content-Type header), then a `<meta charset>` or `<meta http-equiv>` in the first 1024 bytes,
  * then detection: valid UTF-8 is UTF-8, anything else windows-1252 (what browsers assume).
- * A label no decoder knows is undecodable unless the bytes are valid UTF-8.
+ * Bytes that are valid UTF-8 with non-ASCII characters are read as UTF-8 whatever a header or
+ * meta tag declares. A label no decoder knows is undecodable unless the bytes are valid UTF-8.
  *
  * @example
  * decodeHtml(bytes, 'text/html; charset=ISO-8859-1') // { ok: true, html: '…', charset: 'windows-1252', … }
@@ -24,7 +25,15 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): DecodedHtml
     } catch {
       decoder = undefined
     }
+    // Pages are often converted to UTF-8 without their declaration being updated. Text in a
+    // legacy charset is almost never valid UTF-8 once it has any non-ASCII byte, so such bytes
+    // overrule a declaration (but not a byte-order mark).
     if (decoder !== undefined && decoder.encoding !== 'utf-8') {
+      if (bom === undefined && hasNonAscii(bytes)) {
+        const utf8 = decodeUtf8(bytes)
+        if (!utf8.invalidUtf8)
+          return { ok: true, html: utf8.text, charset: 'utf-8', invalidUtf8: false }
+      }
       return {
         ok: true,
         html: decoder.decode(bytes),
@@ -59,6 +68,11 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): DecodedHtml
 export function charsetOf(contentType: string): string | undefined {
   const match = /charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType)
   return match?.[1]?.toLowerCase()
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte > 0x7f) return true
+  return false
 }
 
 function bomCharset(bytes: Uint8Array): string | undefined {
