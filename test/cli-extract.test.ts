@@ -124,7 +124,7 @@ describe('winnow extract', () => {
       `${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}`,
     )
     await writeFile(join(dir, 'b-fine.html'), articlePage('Night'))
-    await writeFile(join(dir, 'c-huge.html'), Buffer.alloc(17 * 1024 * 1024, 0x20))
+    await writeFile(join(dir, 'c-huge.html'), Buffer.alloc(50 * 1024 * 1024, 0x20))
     const result = await runCli(['extract', dir, '--quiet', '--rejects', join(dir, 'r.jsonl')])
     expect(result.code).toBe(0)
     expect(jsonLines(result.stdout).map((line) => line['id'])).toEqual(['b-fine.html'])

@@ -1,19 +1,19 @@
 // Parse an HTML page into a DOM with htmlparser2, after checks that keep huge or absurd pages out.
-import { parseDocument } from 'htmlparser2'
-import type { Document } from 'domhandler'
+import { DomHandler, type Document } from 'domhandler'
+import { Parser } from 'htmlparser2'
 
 /** Limits that keep one hostile page from stalling a run. */
 export interface ParseLimits {
   /** Longest page accepted, in UTF-16 code units of its decoded text. */
   maxChars: number
-  /** Deepest element nesting accepted (estimated from the tags, before parsing). */
+  /** Deepest element nesting accepted, as the parser nests them (implied end tags closed). */
   maxDepth: number
 }
 
 /**
  * The defaults: 16 Mi characters is far beyond any real article page (the evaluation pages
- * average 190 KB); 5,000 levels is ten times the deepest real page we have seen, and the
- * parser's cost grows with the square of the depth.
+ * average 190 KB); 5,000 levels is far deeper than any real page, and the parser's cost grows
+ * with the square of the depth.
  */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxChars: 16 * 1024 * 1024, maxDepth: 5000 }
 
@@ -39,38 +39,31 @@ export function parseHtml(
     const reason = `page too large: ${html.length} characters (limit ${limits.maxChars})`
     return { code: 'page_too_large', reason }
   }
-  const depth = nestingDepth(html, limits.maxDepth)
-  if (depth > limits.maxDepth) {
+  const handler = new DepthLimitedHandler(limits.maxDepth)
+  try {
+    new Parser(handler, OPTIONS).end(html)
+  } catch (error) {
+    if (error !== TOO_DEEP) throw error
     return { code: 'page_too_deep', reason: `elements nested over ${limits.maxDepth} deep` }
   }
-  return { document: parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true }) }
+  return { document: handler.root }
 }
 
-// Tags that never nest: void elements, and those whose end tag may be left out (the parser
-// closes an open <p> or <li> at the next one, so counting them would overstate sloppy pages).
-const NOT_NESTING = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li dt dd option optgroup tr td th thead tbody tfoot rt rp colgroup caption html head body'.split(
-    ' ',
-  ),
-)
+const OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true }
+const TOO_DEEP = new Error('too deep')
 
-/**
- * An estimate of the deepest nesting, from open and close tags alone; stops counting past
- * `limit`.
- *
- * @example
- * nestingDepth('<div><div></div></div>', 100) // 2
- */
-export function nestingDepth(html: string, limit: number): number {
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g
-  let depth = 0
-  let deepest = 0
-  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
-    const name = (match[2] ?? '').toLowerCase()
-    if (NOT_NESTING.has(name) || match[3] === '/') continue
-    depth = match[1] === '/' ? Math.max(0, depth - 1) : depth + 1
-    if (depth > deepest) deepest = depth
-    if (deepest > limit) break
+// The parser's cost grows with the square of the nesting depth, so the tree builder stops it as
+// soon as the open elements pass the limit, instead of after parsing the whole page.
+class DepthLimitedHandler extends DomHandler {
+  readonly maxDepth: number
+
+  constructor(maxDepth: number) {
+    super()
+    this.maxDepth = maxDepth
   }
-  return deepest
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs)
+    if (this.tagStack.length > this.maxDepth) throw TOO_DEEP
+  }
 }
