@@ -95,7 +95,7 @@ async function* readRecord(
     )
     return
   }
-  if (Buffer.from(block).includes('\r\n\r\nWARC/1.')) {
+  if (Buffer.from(block.buffer, block.byteOffset, block.byteLength).includes('\r\n\r\nWARC/1.')) {
     yield reject(source, 'malformed_warc', `${at}: declared length runs into the next record`, id)
   }
   const url = record.warcTargetURI ?? undefined
