@@ -6,6 +6,7 @@ import { linkDensity, measure, subtractFromAncestors, type NodeStats } from './n
 
 const CONDITIONAL = new Set(['form', 'fieldset', 'table', 'ul', 'ol', 'div', 'section', 'header'])
 const CAPTION = /caption|credit/
+const LINE_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const AD_WORDS = /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$/iu
 const LOADING_WORDS = /^((loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu
 
@@ -32,6 +33,7 @@ export function cleanArticle(
   }
   if (!options.conditional) return
   const stats = measure(article)
+  dropLinkParagraphs(article, stats)
   const candidates = [...descendants(article)].filter((el) => CONDITIONAL.has(el.name))
   // Innermost first, so that a container is judged on what is left inside it.
   for (let i = candidates.length - 1; i >= 0; i--) {
@@ -41,6 +43,23 @@ export function cleanArticle(
       subtractFromAncestors(stats, el, article)
       detach(el)
     }
+  }
+}
+
+// A short paragraph that is nothing but a link is a pointer elsewhere ("Read more: …"), not
+// prose. When such paragraphs would be most of the article, the article is a list of links by
+// design (an index, a link roundup) and they stay.
+function dropLinkParagraphs(article: Element, stats: Map<Element, NodeStats>): void {
+  const links = [...descendants(article)].filter((el) => {
+    const own = stats.get(el)
+    if (own === undefined || !LINE_TAGS.has(el.name) || own.hasBlock) return false
+    return own.chars > 0 && own.chars < 200 && linkDensity(own) > 0.75
+  })
+  const linkChars = links.reduce((sum, el) => sum + (stats.get(el)?.chars ?? 0), 0)
+  if (linkChars > 0.5 * (stats.get(article)?.chars ?? 0)) return
+  for (const el of links) {
+    subtractFromAncestors(stats, el, article)
+    detach(el)
   }
 }
 
@@ -74,7 +93,7 @@ function shouldRemove(el: Element, stats: NodeStats | undefined, weightClasses: 
     (!isList && weight < 25 && density > 0.2) ||
     (weight >= 25 && density > 0.5) ||
     // A list that is mostly links is a menu or a teaser list, whatever its class says.
-    (isList && density > 0.5) ||
+    (isList && density > 0.5 && stats.chars / Math.max(1, stats.listItems) < 80) ||
     (stats.embeds === 1 && text.length < 75) ||
     stats.embeds > 1
   // An image gallery in a list stays.

@@ -52,6 +52,23 @@ describe('extractArticle', () => {
     expect(text).not.toMatch(/Photo|Share|Read this/)
   })
 
+  it('drops short paragraphs that are only a link, unless they are most of the article', () => {
+    const pointer = '<p><a href="/other">READ MORE: ANOTHER STORY ON ANOTHER PAGE</a></p>'
+    const text = extract(
+      page('', `<article>${prose('the dam', 2)}${pointer}${prose('the lake', 2)}</article>`),
+    ).text
+    expect(text.split('\n')).toHaveLength(4)
+    expect(text).not.toContain('READ MORE')
+
+    const roundup = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p><a href="/${i}">Link number ${i} of the weekly roundup, to another site</a></p>`,
+    ).join('')
+    const links = extract(page('', `<article>${prose('links', 1)}${roundup}</article>`)).text
+    expect(links.split('\n')).toHaveLength(9)
+  })
+
   it('puts each block and each <br> on its own line and keeps line breaks in <pre>', () => {
     const html = page(
       '',
