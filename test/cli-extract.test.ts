@@ -135,6 +135,26 @@ describe('winnow extract', () => {
     ])
   })
 
+  it('drops lines a site prints inside many of its articles', async () => {
+    const prompt = 'Get the latest news in your inbox every morning. Subscribe to our newsletters.'
+    const records = Array.from({ length: 8 }, (_, i) => {
+      const body = paragraphs.map((p) => `<p>In town ${'ABCDEFGH'[i]}: ${p}</p>`).join('')
+      return htmlRecord(
+        `https://news.example/${i}`,
+        `<html><body><article>${body}<p>${prompt}</p></article></body></html>`,
+      )
+    })
+    const file = join(dir, 'site.warc.gz')
+    await writeFile(file, warcFile(records, true))
+    const result = await runCli(['extract', file, '--quiet'])
+    const lines = jsonLines(result.stdout)
+    expect(lines).toHaveLength(8)
+    for (const line of lines) {
+      expect(line['text']).not.toContain('Subscribe')
+      expect(String(line['text']).split('\n')).toHaveLength(4)
+    }
+  })
+
   it('explains usage mistakes', async () => {
     const result = await runCli(['extract'])
     expect(result.code).toBe(2)

@@ -2,7 +2,8 @@
 import { InputError, UsageError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { openOutput, writeJsonl } from '../io/write-jsonl.js'
-import { extractPage } from '../pipeline/extract-documents.js'
+import { dropSiteBoilerplate } from '../pipeline/drop-site-boilerplate.js'
+import { extractPage, type ExtractedPage } from '../pipeline/extract-documents.js'
 import type { Reject, Skip } from '../types.js'
 import { EXTRACT_FLAGS } from './flags.js'
 import { fieldOptions } from './parse-dedup-args.js'
@@ -22,7 +23,8 @@ export interface ExtractStats {
 /**
  * Execute `winnow extract <input...>`: every page becomes one line
  * `{id, url, title, byline, published, lang, text}` in input order (text input passes through
- * with null metadata); rejects go to stderr and `--rejects`, and stop the run under `--strict`.
+ * with null metadata); lines a site prints on eight or more of its pages are dropped from its
+ * pages' text; rejects go to stderr and `--rejects`, and stop the run under `--strict`.
  *
  * @example
  * await runExtract(['pages/', '-o', 'articles.jsonl'], io) // 0
@@ -61,46 +63,54 @@ export async function runExtract(args: readonly string[], io: CliIo): Promise<nu
 
     const read = { ...fieldOptions(values), stdin: io.stdin, onSkip }
     const ids = new Set<string>()
-    async function* lines(): AsyncGenerator<object> {
-      for await (const record of readInputs(positionals, read)) {
-        if (record.kind === 'reject') {
-          onReject(record)
-          continue
-        }
-        if (ids.has(record.id)) {
-          const reason = `duplicate id "${record.id}" (the first document with this id is kept)`
-          onReject({
-            kind: 'reject',
-            source: record.source,
-            id: record.id,
-            code: 'duplicate_id',
-            reason,
-          })
-          continue
-        }
-        ids.add(record.id)
-        const page = extractPage(record)
-        if ('kind' in page) {
-          onReject(page)
-          continue
-        }
-        stats.documents++
-        const { document, article } = page
-        const text = article?.text ?? document.text
-        if (text.trim() === '') stats.empty++
-        yield {
-          id: document.id,
-          url: document.url ?? null,
-          title: article?.title ?? null,
-          byline: article?.byline ?? null,
-          published: article?.published ?? null,
-          lang: article?.lang ?? null,
-          text,
-          ...(document.flags === undefined ? {} : { flags: document.flags }),
-        }
+    // Every page is extracted first; site template lines are known only once all are read.
+    const pages: { page: ExtractedPage; site?: string; text: string }[] = []
+    for await (const record of readInputs(positionals, read)) {
+      if (record.kind === 'reject') {
+        onReject(record)
+        continue
       }
+      if (ids.has(record.id)) {
+        const reason = `duplicate id "${record.id}" (the first document with this id is kept)`
+        onReject({
+          kind: 'reject',
+          source: record.source,
+          id: record.id,
+          code: 'duplicate_id',
+          reason,
+        })
+        continue
+      }
+      ids.add(record.id)
+      const page = extractPage(record)
+      if ('kind' in page) {
+        onReject(page)
+        continue
+      }
+      const text = page.article?.text ?? page.document.text
+      pages.push({
+        page,
+        text,
+        ...(page.document.site === undefined ? {} : { site: page.document.site }),
+      })
     }
-    await writeJsonl(lines(), out)
+    const texts = dropSiteBoilerplate(pages)
+    const lines = pages.map(({ page: { document, article } }, i) => {
+      const text = texts[i] ?? ''
+      stats.documents++
+      if (text.trim() === '') stats.empty++
+      return {
+        id: document.id,
+        url: document.url ?? null,
+        title: article?.title ?? null,
+        byline: article?.byline ?? null,
+        published: article?.published ?? null,
+        lang: article?.lang ?? null,
+        text,
+        ...(document.flags === undefined ? {} : { flags: document.flags }),
+      }
+    })
+    await writeJsonl(lines, out)
     stats.seconds = Math.round(performance.now() - started) / 1000
     if (rejectsOut !== undefined) {
       const rows = rejects.map(({ source, line, id, code, reason }) => ({
