@@ -1,6 +1,6 @@
 // WARC framing with warcio, checked: a record whose declared length is wrong is noticed and the
 // stream picks up again at the next record, instead of warcio's console warning.
-import { WARCParser, type WARCRecord } from 'warcio'
+import type { WARCParser, WARCRecord } from 'warcio'
 
 const EMPTY = new Uint8Array()
 const decoder = new TextDecoder()
@@ -16,23 +16,39 @@ export interface CheckedRecord {
   previousMisaligned: boolean
 }
 
+interface CheckedParser extends WARCParser {
+  misaligned: boolean
+}
+
 // warcio's parser, with the step between records replaced: the original warns on the console
 // when a record's Content-Length is too small and may then read the rest as a garbage record.
-class CheckedParser extends WARCParser {
-  misaligned = false
+// warcio is loaded on first use, so runs that read no WARC file never load it.
+let checkedParser: Promise<new (bytes: AsyncIterable<Uint8Array>) => CheckedParser> | undefined
 
-  override async readToNextRecord(): Promise<Uint8Array | null> {
-    if (this._record === null) return EMPTY
-    await this._record.skipFully()
-    let line = await this._reader.readlineRaw()
-    for (let read = 0; line !== null && read < MAX_RESYNC_LINES; read++) {
-      if (isWarcLine(line)) break
-      if (!isBlank(line)) this.misaligned = true
-      line = await this._reader.readlineRaw()
+function loadCheckedParser(): Promise<new (bytes: AsyncIterable<Uint8Array>) => CheckedParser> {
+  checkedParser ??= import('warcio').then(({ WARCParser }) => {
+    return class extends WARCParser implements CheckedParser {
+      misaligned = false
+
+      constructor(bytes: AsyncIterable<Uint8Array>) {
+        super(bytes, { parseHttp: false, keepHeadersCase: false })
+      }
+
+      override async readToNextRecord(): Promise<Uint8Array | null> {
+        if (this._record === null) return EMPTY
+        await this._record.skipFully()
+        let line = await this._reader.readlineRaw()
+        for (let read = 0; line !== null && read < MAX_RESYNC_LINES; read++) {
+          if (isWarcLine(line)) break
+          if (!isBlank(line)) this.misaligned = true
+          line = await this._reader.readlineRaw()
+        }
+        this._offset = this._reader.getRawOffset() - (line?.length ?? 0)
+        return line
+      }
     }
-    this._offset = this._reader.getRawOffset() - (line?.length ?? 0)
-    return line
-  }
+  })
+  return checkedParser
 }
 
 /**
@@ -46,7 +62,8 @@ class CheckedParser extends WARCParser {
 export async function* warcRecords(
   bytes: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<CheckedRecord> {
-  const parser = new CheckedParser(bytes, { parseHttp: false, keepHeadersCase: false })
+  const Parser = await loadCheckedParser()
+  const parser = new Parser(bytes)
   for (;;) {
     const record = await parser.parse()
     if (record === null) {
