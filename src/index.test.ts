@@ -7,6 +7,7 @@ describe('public API', () => {
       [
         'DEFAULT_CLEAN_OPTIONS',
         'DEFAULT_DEDUP_OPTIONS',
+        'DEFAULT_EXTRACT_OPTIONS',
         'DEFAULT_READ_OPTIONS',
         'InputError',
         'UsageError',
@@ -21,6 +22,9 @@ describe('public API', () => {
         'estimateContainment',
         'estimateJaccard',
         'exactKey',
+        'extractArticle',
+        'extractDocuments',
+        'extractPage',
         'foldCase',
         'formatOf',
         'lineKey',

@@ -11,6 +11,16 @@ export {
 export { runDedupPasses, type RunResources, type RunSummary } from './pipeline/dedup-passes.js'
 export type { RecordSink } from './pipeline/write-records.js'
 
+// Extracting articles from HTML pages
+export {
+  extractArticle,
+  DEFAULT_EXTRACT_OPTIONS,
+  type Article,
+  type ExtractOptions,
+  type ExtractResult,
+} from './extract/extract-article.js'
+export { extractDocuments, extractPage, type ExtractedPage } from './pipeline/extract-documents.js'
+
 // Reading and writing
 export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'
 export { DEFAULT_READ_OPTIONS, type ReadOptions } from './io/read-options.js'
@@ -53,5 +63,6 @@ export type {
   Reject,
   RejectCode,
   RunStats,
+  Skip,
 } from './types.js'
 export { WinnowError, UsageError, InputError, type ErrorCode } from './errors.js'

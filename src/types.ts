@@ -8,8 +8,13 @@ export interface InputDocument {
   kind: 'document'
   /** Stable id: a relative path for files, the id field for JSONL records. */
   id: string
-  /** The page as a crawler's text extraction gives it. */
+  /** The page as a crawler's text extraction gives it; for HTML input, the extracted article. */
   text: string
+  /**
+   * The decoded HTML page, for HTML and WARC input: extraction (`src/extract`) turns it into
+   * `text` before cleaning. Absent for text input.
+   */
+  html?: string
   url?: string
   /** The site the page came from (host name); template statistics are kept per site. */
   site?: string
@@ -32,6 +37,13 @@ export type RejectCode =
   | 'unreadable_path'
   | 'corrupt_gzip'
   | 'unsupported_file'
+  | 'not_html'
+  | 'undecodable_charset'
+  | 'page_too_large'
+  | 'page_too_deep'
+  | 'malformed_warc'
+  | 'truncated_record'
+  | 'missing_http_headers'
 
 /** Input that could not become a document, kept so that nothing disappears without a trace. */
 export interface Reject {
@@ -41,6 +53,18 @@ export interface Reject {
   id?: string
   code: RejectCode
   reason: string
+}
+
+/**
+ * Input that was passed over on purpose, not an error: a WARC record that holds no page (a
+ * request, metadata, an image), or a file in a folder that winnow does not read.
+ */
+export interface Skip {
+  source: string
+  /** What was skipped: a WARC record type (`request`, `response (image/png)`) or `unsupported file`. */
+  type: string
+  /** Byte offset of a WARC record, in the uncompressed stream. */
+  offset?: number
 }
 
 /** What a reader yields, in input order. */
@@ -100,6 +124,8 @@ export interface RunStats {
   rejected: number
   empty: number
   invalid_utf8: number
+  /** Inputs passed over on purpose (WARC records without a page, other files), by type. */
+  skipped?: Record<string, number>
   seconds: number
   /** Bytes of clustering index held in memory, per document (0 for an empty run). */
   index_bytes_per_document: number

@@ -28,6 +28,12 @@ describe('help texts', () => {
     check('dedup-help.txt', result.stdout)
   })
 
+  it('winnow extract --help', async () => {
+    const result = await runCli(['extract', '--help'])
+    expect(result.code).toBe(0)
+    check('extract-help.txt', result.stdout)
+  })
+
   it('winnow explain --help', async () => {
     const result = await runCli(['explain', '--help'])
     expect(result.code).toBe(0)

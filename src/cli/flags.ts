@@ -115,6 +115,13 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
     description: 'JSONL field holding the page URL',
   },
   {
+    name: 'html-field',
+    type: 'string',
+    value: 'NAME',
+    description:
+      'JSONL field holding a raw HTML page; records that have it are extracted first (others use --text-field)',
+  },
+  {
     name: 'explain',
     type: 'boolean',
     description:
@@ -180,6 +187,7 @@ const COMPARISON_FLAGS = [
   'id-field',
   'text-field',
   'url-field',
+  'html-field',
 ]
 
 /**
@@ -201,6 +209,30 @@ export const EXPLAIN_FLAGS: readonly FlagSpec[] = [
   ...DEDUP_FLAGS.filter((flag) => COMPARISON_FLAGS.includes(flag.name)),
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ]
+
+// The dedup flags that `winnow extract` shares: reading, outputs and reporting.
+const EXTRACT_SHARED = [
+  'output',
+  'id-field',
+  'text-field',
+  'url-field',
+  'html-field',
+  'stats',
+  'rejects',
+  'strict',
+  'quiet',
+  'help',
+]
+
+/**
+ * The flags of `winnow extract`: those of dedup that say what to read and where to write.
+ *
+ * @example
+ * EXTRACT_FLAGS.map((flag) => flag.name).includes('html-field') // true
+ */
+export const EXTRACT_FLAGS: readonly FlagSpec[] = DEDUP_FLAGS.filter((flag) =>
+  EXTRACT_SHARED.includes(flag.name),
+)
 
 /**
  * A flag table in the shape `node:util` parseArgs takes, defaults included.

@@ -1,5 +1,5 @@
 // Help and usage texts, built from the flag tables so that they cannot drift from what is parsed.
-import { DEDUP_FLAGS, EXPLAIN_FLAGS, MAIN_FLAGS, type FlagSpec } from './flags.js'
+import { DEDUP_FLAGS, EXPLAIN_FLAGS, EXTRACT_FLAGS, MAIN_FLAGS, type FlagSpec } from './flags.js'
 
 /** Help lines stay within a common terminal width. */
 export const HELP_WIDTH = 100
@@ -12,6 +12,7 @@ export const USAGE = {
   main: 'Usage: winnow <command> [options]',
   dedup: 'Usage: winnow dedup <input...> [options]',
   explain: 'Usage: winnow explain <a> <b> [--in INPUT] [options]',
+  extract: 'Usage: winnow extract <input...> [options]',
 } as const
 
 /** The commands `winnow` knows, for dispatch and help. */
@@ -20,6 +21,11 @@ export const COMMANDS = [
     name: 'dedup',
     args: '<input...>',
     description: 'clean pages and cluster exact and near-duplicate copies',
+  },
+  {
+    name: 'extract',
+    args: '<input...>',
+    description: 'recover the article and its metadata from HTML pages and WARC files',
   },
   {
     name: 'explain',
@@ -61,8 +67,10 @@ export function dedupHelp(): string {
     '',
     'Clean crawled pages and cluster exact and near-duplicate copies, keeping one canonical copy',
     'per cluster. Inputs are files and folders (read recursively): .txt and .md files are one',
-    'document each; .jsonl and .ndjson files (also .gz) are one document per line; - reads JSONL',
-    'from standard input. Writes one JSON line per document, in input order:',
+    'document each; .jsonl and .ndjson files (also .gz) are one document per line; .html and .htm',
+    'files are one page each, and .warc and .wet files (also .gz) one page per HTML response or',
+    'text conversion record, their article extracted first; - reads JSONL from standard input.',
+    'Writes one JSON line per document, in input order:',
     '{id, url, cluster, canonical, duplicate_of, similarity, reason, text, flags}.',
     'A summary goes to standard error; rejected input is reported there as file:line: reason.',
     '',
@@ -75,6 +83,36 @@ export function dedupHelp(): string {
     '  winnow dedup pages/ -o deduped.jsonl',
     '  winnow dedup crawl.jsonl.gz --text-field body --drop-duplicates --stats stats.json',
     '  cat crawl.jsonl | winnow dedup - --threshold 0.6 > deduped.jsonl',
+    '',
+  ].join('\n')
+}
+
+/**
+ * `winnow extract --help`.
+ *
+ * @example
+ * stdout.write(extractHelp())
+ */
+export function extractHelp(): string {
+  return [
+    USAGE.extract,
+    '',
+    'Recover the article from each page: its main text, one paragraph a line, without menus,',
+    'sidebars, link lists, captions or share boxes, and its title, byline, publication date and',
+    'language. Inputs are read as dedup reads them: .html and .htm files, .warc and .wet files',
+    '(also .gz; HTML responses and text conversions, other records skipped and counted), JSONL',
+    'with --html-field; text input passes through. Writes one JSON line per document, in input',
+    'order: {id, url, title, byline, published, lang, text}. Absent facts are null. Lines that a',
+    'site prints on eight or more of its pages (pages with a URL) are left out as its template.',
+    '',
+    'Options:',
+    ...EXTRACT_FLAGS.map(flagHelp),
+    '',
+    'Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage.',
+    '',
+    'Examples:',
+    '  winnow extract pages/ -o articles.jsonl',
+    '  winnow extract CC-MAIN-00000.warc.gz --rejects rejects.jsonl > articles.jsonl',
     '',
   ].join('\n')
 }
@@ -143,7 +181,7 @@ export function mainHelp(): string {
  * @example
  * shortUsage('dedup') // "Usage: winnow dedup <input...> [options]\nRun 'winnow dedup --help' …"
  */
-export function shortUsage(command: 'main' | 'dedup' | 'explain'): string {
+export function shortUsage(command: 'main' | 'dedup' | 'explain' | 'extract'): string {
   const helpCommand = command === 'main' ? 'winnow --help' : `winnow ${command} --help`
   return `${USAGE[command]}\nRun '${helpCommand}' for more information.\n`
 }

@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs'
 import { UsageError, WinnowError } from '../errors.js'
 import { MAIN_FLAGS } from './flags.js'
-import { dedupHelp, explainHelp, mainHelp, shortUsage } from './help.js'
+import { dedupHelp, explainHelp, extractHelp, mainHelp, shortUsage } from './help.js'
 import { parseDedupArgs } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import { runDedup, type CliIo } from './run-dedup.js'
 import { runExplain } from './run-explain.js'
+import { runExtract } from './run-extract.js'
 
 export type { CliIo } from './run-dedup.js'
 
@@ -45,6 +46,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const parsed = parseDedupArgs(rest)
         return parsed.help ? print(io.stdout, dedupHelp()) : await runDedup(parsed, io)
       }
+      case 'extract': {
+        const code = await runExtract(rest, io)
+        return code === 'help' ? print(io.stdout, extractHelp()) : code
+      }
       case 'explain': {
         const code = await runExplain(rest, io)
         return code === 'help' ? print(io.stdout, explainHelp()) : code
@@ -55,7 +60,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw new UsageError(`unknown command "${command}"`)
     }
   } catch (error) {
-    return report(error, command === 'dedup' || command === 'explain' ? command : 'main', io)
+    const usage = command === 'dedup' || command === 'explain' || command === 'extract'
+    return report(error, usage ? command : 'main', io)
   }
 }
 
@@ -63,6 +69,7 @@ function helpFor(topic: string | undefined): string {
   if (topic === undefined) return mainHelp()
   if (topic === 'dedup') return dedupHelp()
   if (topic === 'explain') return explainHelp()
+  if (topic === 'extract') return extractHelp()
   throw new UsageError(`no help for "${topic}": there is no such command`)
 }
 
@@ -72,7 +79,11 @@ function print(out: CliIo['stdout'], text: string): number {
 }
 
 // One place maps errors to exit codes: ours are expected and need no stack trace.
-function report(error: unknown, usage: 'main' | 'dedup' | 'explain', io: CliIo): number {
+function report(
+  error: unknown,
+  usage: 'main' | 'dedup' | 'explain' | 'extract',
+  io: CliIo,
+): number {
   if (error instanceof UsageError) {
     io.stderr.write(`winnow: ${error.message}\n${shortUsage(usage)}`)
     return EXIT.usage

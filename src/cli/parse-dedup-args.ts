@@ -71,10 +71,12 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
  * fieldOptions(parseFlags(['--text-field', 'body'], DEDUP_FLAGS, true).values).textField // 'body'
  */
 export function fieldOptions(values: FlagValues): Omit<ReadOptions, 'stdin'> {
+  const htmlField = values.string('html-field')
   return {
     idField: values.required('id-field'),
     textField: values.required('text-field'),
     urlField: values.required('url-field'),
+    ...(htmlField === undefined ? {} : { htmlField }),
   }
 }
 

@@ -10,7 +10,8 @@ import { spoolInput } from '../io/spool-input.js'
 import { makeTempDir } from '../io/temp-dir.js'
 import { createJsonlWriter, openOutput, writeJsonl } from '../io/write-jsonl.js'
 import { runDedupPasses } from '../pipeline/dedup-passes.js'
-import type { InputRecord, Reject } from '../types.js'
+import { extractDocuments } from '../pipeline/extract-documents.js'
+import type { InputRecord, Reject, Skip } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { formatReject, summaryLine } from './summary.js'
@@ -50,13 +51,17 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
         throw new InputError('strict_reject', reject.source, reject.line, reject.reason)
       if (!command.quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
     }
+    const skipped: Record<string, number> = {}
+    const onSkip = (skip: Skip) => {
+      skipped[skip.type] = (skipped[skip.type] ?? 0) + 1
+    }
     const progress = command.quiet
       ? undefined
       : createProgressReporter(io.stderr, {
           interactive: (io.stderr as { isTTY?: boolean }).isTTY === true,
         })
     const writer = createJsonlWriter(out)
-    const run = await withReplayableInput(command, io, (read) =>
+    const run = await withReplayableInput(command, io, onSkip, (read) =>
       runDedupPasses(
         read,
         {
@@ -70,6 +75,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
       ),
     )
     progress?.finish()
+    if (Object.keys(skipped).length > 0) run.stats.skipped = skipped
 
     if (rejectsOut !== undefined) {
       // The documented shape, without the internal `kind`; an absent line or id is left out.
@@ -102,17 +108,25 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
 async function withReplayableInput<T>(
   command: DedupCommand,
   io: CliIo,
+  onSkip: (skip: Skip) => void,
   work: (read: () => AsyncIterable<InputRecord>) => Promise<T>,
 ): Promise<T> {
-  const options = { ...command.read, stdin: io.stdin }
-  if (!command.inputs.includes('-')) return work(() => readInputs(command.inputs, options))
+  // Skipped files and records are counted on the first read only.
+  let reads = 0
+  const reader = (stdin: CliIo['stdin']) => () =>
+    extractDocuments(
+      readInputs(command.inputs, {
+        ...command.read,
+        stdin,
+        ...(reads++ === 0 ? { onSkip } : {}),
+      }),
+    )
+  if (!command.inputs.includes('-')) return work(reader(io.stdin))
   const dir = makeTempDir(command.tempDir, 'stdin')
   try {
     const saved = join(dir, 'stdin')
     await spoolInput(io.stdin, saved)
-    return await work(() =>
-      readInputs(command.inputs, { ...options, stdin: createReadStream(saved) }),
-    )
+    return await work(() => reader(createReadStream(saved))())
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { DEFAULT_DEDUP_OPTIONS, dedupCorpus, type DedupOptions } from '../pipeline/dedup-corpus.js'
 import { explainPair, type PairExplanation } from '../pipeline/explain-pair.js'
+import { extractDocuments } from '../pipeline/extract-documents.js'
 import type { InputDocument, InputRecord } from '../types.js'
 import { EXPLAIN_FLAGS } from './flags.js'
 import { comparisonOptions, fieldOptions } from './parse-dedup-args.js'
@@ -36,7 +37,7 @@ export async function runExplain(args: readonly string[], io: CliIo): Promise<nu
     }
   }
   const paths = source === undefined ? [first, second] : [source]
-  const run = await dedupCorpus(remember(readInputs(paths, read)), options)
+  const run = await dedupCorpus(remember(extractDocuments(readInputs(paths, read))), options)
   const find = (id: string, position: number) => {
     const index = source === undefined ? position : documents.findIndex((doc) => doc.id === id)
     const doc = documents[index]

@@ -21,9 +21,13 @@ export function formatReject(reject: Reject): string {
  * // 'winnow: 10 documents, 7 clusters, 3 duplicates (1 exact, 2 near), 0 rejected, 0 empty, 0.1 s'
  */
 export function summaryLine(stats: RunStats): string {
+  // Skipped inputs (WARC records without a page) are named only when there are any, so the
+  // line is unchanged for text input.
+  const skipped = Object.values(stats.skipped ?? {}).reduce((sum, count) => sum + count, 0)
   return (
     `winnow: ${stats.documents} documents, ${stats.clusters} clusters, ` +
     `${stats.duplicates} duplicates (${stats.exact_duplicates} exact, ${stats.near_duplicates} near), ` +
-    `${stats.rejected} rejected, ${stats.empty} empty, ${stats.seconds.toFixed(1)} s`
+    `${stats.rejected} rejected, ${stats.empty} empty, ` +
+    `${skipped > 0 ? `${skipped} skipped, ` : ''}${stats.seconds.toFixed(1)} s`
   )
 }

@@ -16,7 +16,8 @@ export interface LineOrigin {
 
 /**
  * Turn one decoded, non-blank line into a document, or into a reject (`malformed_json`,
- * `not_an_object`, `missing_text`). A record without a usable id gets `name:line`, which is
+ * `not_an_object`, `missing_text`). With `htmlField`, a record whose field holds a string is an
+ * HTML page (`html` set, `text` empty until extraction); others fall back to the text field. A record without a usable id gets `name:line`, which is
  * stable across runs; `site` falls back to the URL's host.
  *
  * @example
@@ -27,7 +28,7 @@ export function parseJsonLine(
   text: string,
   origin: LineOrigin,
   invalidUtf8: boolean,
-  options: Pick<ReadOptions, 'idField' | 'textField' | 'urlField'>,
+  options: Pick<ReadOptions, 'idField' | 'textField' | 'urlField' | 'htmlField'>,
 ): InputRecord {
   const { source, name, line } = origin
   const reject = (code: Reject['code'], reason: string): Reject => {
@@ -44,10 +45,13 @@ export function parseJsonLine(
     return reject('not_an_object', `expected a JSON object, got ${kind}`)
   }
   const record = value as Record<string, unknown>
-  const body = record[options.textField]
+  const html = options.htmlField === undefined ? undefined : record[options.htmlField]
+  const body = typeof html === 'string' ? '' : record[options.textField]
   if (typeof body !== 'string') {
     const problem = body === undefined ? 'missing' : 'not a string'
-    return reject('missing_text', `field "${options.textField}" is ${problem}`)
+    const htmlToo =
+      options.htmlField === undefined ? '' : ` and field "${options.htmlField}" is not a string`
+    return reject('missing_text', `field "${options.textField}" is ${problem}${htmlToo}`)
   }
   const rawId = record[options.idField]
   const id =
@@ -57,12 +61,13 @@ export function parseJsonLine(
   const url = record[options.urlField]
   const site = typeof record['site'] === 'string' ? record['site'] : undefined
   const fetchedAt = record['fetched_at']
-  const flags = documentFlags(body, invalidUtf8)
+  const flags = documentFlags(typeof html === 'string' ? html : body, invalidUtf8)
   const resolvedSite = site ?? (typeof url === 'string' ? siteFromUrl(url) : undefined)
   return {
     kind: 'document',
     id,
     text: body,
+    ...(typeof html === 'string' ? { html } : {}),
     source,
     line,
     ...(typeof url === 'string' ? { url } : {}),

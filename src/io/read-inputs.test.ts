@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { InputError } from '../errors.js'
-import type { InputDocument, InputRecord, Reject } from '../types.js'
+import { htmlRecord, warcFile } from '../../test/warc-builder.js'
+import type { InputDocument, InputRecord, Reject, Skip } from '../types.js'
 import { DEFAULT_READ_OPTIONS, readInputs, type ReadOptions } from './read-inputs.js'
 
 // chmod does not stop root from reading, so permission cases need another way in.
@@ -63,16 +64,56 @@ describe('readInputs: folders', () => {
     ])
   })
 
-  it('counts other files in a folder as unsupported and goes on', async () => {
+  it('skips and counts other files in a folder, and goes on', async () => {
     await writeFile(join(dir, 'a.txt'), 'text')
     await writeFile(join(dir, 'truth.json'), '{}')
     await writeFile(join(dir, 'z.md'), 'more')
-    const records = await readAll([dir])
-    expect(records.map((r) => r.kind)).toEqual(['document', 'reject', 'document'])
-    expect(rejects(records)[0]).toMatchObject({
-      code: 'unsupported_file',
-      source: join(dir, 'truth.json'),
+    const skips: Skip[] = []
+    const records = await readAll([dir], {
+      ...DEFAULT_READ_OPTIONS,
+      onSkip: (skip) => skips.push(skip),
     })
+    expect(records.map((r) => r.kind)).toEqual(['document', 'document'])
+    expect(skips).toEqual([{ source: join(dir, 'truth.json'), type: 'unsupported file' }])
+  })
+
+  it('reads .html and .htm files as pages to extract, and WARC files by record', async () => {
+    await writeFile(join(dir, 'a.html'), '<p>caf\xe9</p>', 'latin1')
+    await writeFile(join(dir, 'b.htm'), '<meta charset="utf-8"><p>café</p>')
+    await writeFile(join(dir, 'c.html'), '%PDF-1.4 not a page')
+    await writeFile(
+      join(dir, 'd.warc.gz'),
+      warcFile([htmlRecord('https://a.example/', '<p>w</p>', '<urn:uuid:1>')], true),
+    )
+    await writeFile(join(dir, 'e.html'), '<p>too long</p>'.repeat(100))
+    const records = await readAll([dir], { ...DEFAULT_READ_OPTIONS, maxPageBytes: 1000 })
+    expect(
+      records.map((r) => (r.kind === 'document' ? [r.id, r.text, r.html] : [r.id, r.code])),
+    ).toEqual([
+      ['a.html', '', '<p>café</p>'],
+      ['b.htm', '', '<meta charset="utf-8"><p>café</p>'],
+      ['c.html', 'not_html'],
+      ['<urn:uuid:1>', '', '<p>w</p>'],
+      ['e.html', 'page_too_large'],
+    ])
+  })
+
+  it('reads an HTML field from JSON Lines with --html-field, falling back to the text field', async () => {
+    await writeFile(
+      join(dir, 'p.jsonl'),
+      '{"id":"h","html":"<p>x</p>"}\n{"id":"t","text":"plain"}\n{"id":"n"}\n',
+    )
+    const records = await readAll([join(dir, 'p.jsonl')], {
+      ...DEFAULT_READ_OPTIONS,
+      htmlField: 'html',
+    })
+    expect(
+      records.map((r) => (r.kind === 'document' ? [r.id, r.text, r.html] : [r.code, r.reason])),
+    ).toEqual([
+      ['h', '', '<p>x</p>'],
+      ['t', 'plain', undefined],
+      ['missing_text', 'field "text" is missing and field "html" is not a string'],
+    ])
   })
 
   it('rejects an unreadable file inside a folder and goes on', async () => {
@@ -97,11 +138,11 @@ describe('readInputs: text files', () => {
   it('uses the base name as id for a file given directly, whatever its extension', async () => {
     await mkdir(join(dir, 'sub'))
     await writeFile(join(dir, 'sub', 'page.txt'), 'text')
-    await writeFile(join(dir, 'notes.html'), '<p>hi</p>')
-    const docs = documents(await readAll([join(dir, 'sub', 'page.txt'), join(dir, 'notes.html')]))
+    await writeFile(join(dir, 'notes.log'), 'a log')
+    const docs = documents(await readAll([join(dir, 'sub', 'page.txt'), join(dir, 'notes.log')]))
     expect(docs.map((d) => [d.id, d.text])).toEqual([
       ['page.txt', 'text'],
-      ['notes.html', '<p>hi</p>'],
+      ['notes.log', 'a log'],
     ])
   })
 
@@ -256,7 +297,7 @@ describe('readInputs: accounting', () => {
     const options: ReadOptions = { ...DEFAULT_READ_OPTIONS, stdin }
     const records = await readAll([join(dir, 'folder'), join(dir, 'more.jsonl.gz'), '-'], options)
     const jsonlLines = lines.filter((l) => l.trim() !== '').length + 2 + 2
-    const files = 3
+    const files = 2
     expect(records).toHaveLength(jsonlLines + files)
     expect(documents(records).map((d) => d.id)).toEqual([
       'one.txt',
@@ -271,7 +312,6 @@ describe('readInputs: accounting', () => {
       'malformed_json',
       'not_an_object',
       'missing_text',
-      'unsupported_file',
       'malformed_json',
       'not_an_object',
     ])

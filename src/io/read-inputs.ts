@@ -7,7 +7,9 @@ import type { InputRecord } from '../types.js'
 import { formatOf, type FileFormat } from './file-format.js'
 import { readJsonl } from './read-jsonl.js'
 import type { ReadOptions } from './read-options.js'
+import { readHtmlFile } from './read-html-file.js'
 import { readTextFile } from './read-text-file.js'
+import { readWarc } from './read-warc.js'
 import { walkFolder } from './walk-folder.js'
 
 // Re-exported so callers of the entry point need only this module.
@@ -16,7 +18,9 @@ export { formatOf, type FileFormat } from './file-format.js'
 
 /**
  * Read every input in order: `-` is JSON Lines from `options.stdin`; a folder is walked in name
- * order; a file is read by its extension (unknown extensions as text). A path that cannot be
+ * order; a file is read by its extension (unknown extensions as text). HTML and WARC input
+ * yields documents carrying `html`, for extraction before cleaning. Files of other kinds in a
+ * folder, and WARC records without a page, go to `options.onSkip`. A path that cannot be
  * read at all throws an `InputError` (`unreadable_path`) before anything of it is yielded, since
  * the run would silently miss a whole input. Problems inside a path (a malformed line, a binary
  * or unsupported file in a folder, an unreadable file in a folder) are yielded as rejects.
@@ -68,8 +72,8 @@ async function* readFolder(root: string, options: ReadOptions): AsyncGenerator<I
     }
     const format = formatOf(entry.path)
     if (format === undefined) {
-      const reason = 'unsupported file: not .txt, .md, .jsonl, .ndjson or their .gz'
-      yield { kind: 'reject', source: entry.path, code: 'unsupported_file', reason }
+      // Crawl folders hold other files too (truth files, logs): passed over and counted.
+      options.onSkip?.({ source: entry.path, type: 'unsupported file' })
       continue
     }
     yield* readFile(entry.path, entry.relativePath, format, options)
@@ -86,9 +90,14 @@ async function* readFile(
     yield await readTextFile(path, name)
     return
   }
+  if (format === 'html') {
+    yield await readHtmlFile(path, name, options.maxPageBytes)
+    return
+  }
   const stream = createReadStream(path)
   try {
-    yield* readJsonl(stream, { source: path, name, gzip: format === 'jsonl.gz' }, options)
+    if (format === 'warc') yield* readWarc(stream, path, options)
+    else yield* readJsonl(stream, { source: path, name, gzip: format === 'jsonl.gz' }, options)
   } catch (error) {
     // A read error partway: what was read stands, and the rest of the file is one reject.
     const reason = `cannot read: ${(error as Error).message}`

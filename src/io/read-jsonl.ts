@@ -30,7 +30,7 @@ export interface JsonlInput {
 export async function* readJsonl(
   bytes: AsyncIterable<Uint8Array | string>,
   input: JsonlInput,
-  options: Pick<ReadOptions, 'idField' | 'textField' | 'urlField'>,
+  options: Pick<ReadOptions, 'idField' | 'textField' | 'urlField' | 'htmlField'>,
 ): AsyncGenerator<InputRecord> {
   const { source, name = input.source, gzip = false } = input
   let lastLine = 0

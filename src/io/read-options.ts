@@ -1,4 +1,5 @@
 // Options shared by the readers: which JSON fields hold the id, the text and the URL.
+import type { Skip } from '../types.js'
 
 /** Field names for line-oriented input, and where `-` reads from. */
 export interface ReadOptions {
@@ -8,6 +9,12 @@ export interface ReadOptions {
   textField: string
   /** Field holding the page URL (optional). */
   urlField: string
+  /** Field holding a raw HTML page (optional): when set, a record's page is this field's HTML. */
+  htmlField?: string
+  /** Largest HTML page or WARC record read, in bytes (default `MAX_PAGE_BYTES`). */
+  maxPageBytes?: number
+  /** Told of every input passed over on purpose (WARC records without a page, other files). */
+  onSkip?: (skip: Skip) => void
   /** Standard input, for the path `-`: any byte stream, such as `process.stdin`. */
   stdin?: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream
 }
@@ -23,3 +30,9 @@ export const DEFAULT_READ_OPTIONS: ReadOptions = {
   textField: 'text',
   urlField: 'url',
 }
+
+/**
+ * The largest page read: 16 MiB is far beyond any real article page (the evaluation pages
+ * average 190 KB), and keeps a 50 MB page or record from being held in memory and parsed.
+ */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024

@@ -2,6 +2,7 @@
 import type { DedupRecord, InputRecord, Reject, RunStats } from '../types.js'
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
 import { runDedupPasses, type RunResources } from './dedup-passes.js'
+import { extractDocuments } from './extract-documents.js'
 import type { Progress } from './progress.js'
 
 export { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
@@ -23,7 +24,7 @@ export interface DedupHooks {
 }
 
 /**
- * Deduplicate a corpus: read every record, clean each page against what the site's other pages
+ * Deduplicate a corpus: read every record, extract the article from HTML pages, clean each page against what the site's other pages
  * share, sign the cleaned text, cluster exact and near copies and pick one canonical copy each.
  * The input is read once and held in memory, and so are the records; for corpora larger than
  * memory, {@link runDedupPasses} reads re-readable input in passes and streams the records.
@@ -39,7 +40,7 @@ export async function dedupCorpus(
 ): Promise<DedupRun> {
   const settings = { ...DEFAULT_DEDUP_OPTIONS, workers: 1, ...options }
   const held: InputRecord[] = []
-  for await (const record of input) {
+  for await (const record of extractDocuments(input)) {
     hooks.signal?.throwIfAborted()
     held.push(record)
   }

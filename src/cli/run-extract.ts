@@ -1,0 +1,160 @@
+// Run `winnow extract`: read pages, extract each article and write one JSON line per document.
+import { InputError, UsageError, WinnowError } from '../errors.js'
+import { readInputs } from '../io/read-inputs.js'
+import { openOutput, writeJsonl } from '../io/write-jsonl.js'
+import { dropSiteBoilerplate } from '../pipeline/drop-site-boilerplate.js'
+import { extractPage, type ExtractedPage } from '../pipeline/extract-documents.js'
+import type { Reject, Skip } from '../types.js'
+import { EXTRACT_FLAGS } from './flags.js'
+import { fieldOptions } from './parse-dedup-args.js'
+import { parseFlags } from './parse-flags.js'
+import type { CliIo } from './run-dedup.js'
+import { formatReject } from './summary.js'
+
+/** The counts of an extraction run, printed as its summary and written by `--stats`. */
+export interface ExtractStats {
+  documents: number
+  rejected: number
+  empty: number
+  skipped: Record<string, number>
+  seconds: number
+}
+
+/**
+ * Execute `winnow extract <input...>`: every page becomes one line
+ * `{id, url, title, byline, published, lang, text}` in input order (text input passes through
+ * with null metadata); lines a site prints on eight or more of its pages are dropped from its
+ * pages' text; rejects go to stderr and `--rejects`, and stop the run under `--strict`.
+ *
+ * @example
+ * await runExtract(['pages/', '-o', 'articles.jsonl'], io) // 0
+ */
+export async function runExtract(args: readonly string[], io: CliIo): Promise<number | 'help'> {
+  const { values, positionals } = parseFlags(args, EXTRACT_FLAGS, true)
+  if (values.boolean('help')) return 'help'
+  if (positionals.length === 0)
+    throw new UsageError('extract needs at least one input (a file, a folder or -)')
+  const started = performance.now()
+  const quiet = values.boolean('quiet')
+  const stats: ExtractStats = { documents: 0, rejected: 0, empty: 0, skipped: {}, seconds: 0 }
+  const rejects: Reject[] = []
+  const onSkip = (skip: Skip) => {
+    stats.skipped[skip.type] = (stats.skipped[skip.type] ?? 0) + 1
+  }
+  const onReject = (reject: Reject) => {
+    if (values.boolean('strict'))
+      throw new InputError('strict_reject', reject.source, reject.line, reject.reason)
+    if (!quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
+    rejects.push(reject)
+    stats.rejected++
+  }
+  const opened: Awaited<ReturnType<typeof openOutput>>[] = []
+  try {
+    const open = async (path: string | undefined) => {
+      const output = await openWritable(path, io.stdout)
+      opened.push(output)
+      return output.stream
+    }
+    const out = await open(values.string('output'))
+    const rejectsPath = values.string('rejects')
+    const statsPath = values.string('stats')
+    const rejectsOut = rejectsPath === undefined ? undefined : await open(rejectsPath)
+    const statsOut = statsPath === undefined ? undefined : await open(statsPath)
+
+    const read = { ...fieldOptions(values), stdin: io.stdin, onSkip }
+    const ids = new Set<string>()
+    // Every page is extracted first; site template lines are known only once all are read.
+    const pages: { page: ExtractedPage; site?: string; text: string }[] = []
+    for await (const record of readInputs(positionals, read)) {
+      if (record.kind === 'reject') {
+        onReject(record)
+        continue
+      }
+      if (ids.has(record.id)) {
+        const reason = `duplicate id "${record.id}" (the first document with this id is kept)`
+        onReject({
+          kind: 'reject',
+          source: record.source,
+          id: record.id,
+          code: 'duplicate_id',
+          reason,
+        })
+        continue
+      }
+      ids.add(record.id)
+      const page = extractPage(record)
+      if ('kind' in page) {
+        onReject(page)
+        continue
+      }
+      const text = page.article?.text ?? page.document.text
+      pages.push({
+        page,
+        text,
+        ...(page.document.site === undefined ? {} : { site: page.document.site }),
+      })
+    }
+    const texts = dropSiteBoilerplate(pages)
+    const lines = pages.map(({ page: { document, article } }, i) => {
+      const text = texts[i] ?? ''
+      stats.documents++
+      if (text.trim() === '') stats.empty++
+      return {
+        id: document.id,
+        url: document.url ?? null,
+        title: article?.title ?? null,
+        byline: article?.byline ?? null,
+        published: article?.published ?? null,
+        lang: article?.lang ?? null,
+        text,
+        ...(document.flags === undefined ? {} : { flags: document.flags }),
+      }
+    })
+    await writeJsonl(lines, out)
+    stats.seconds = Math.round(performance.now() - started) / 1000
+    if (rejectsOut !== undefined) {
+      const rows = rejects.map(({ source, line, id, code, reason }) => ({
+        source,
+        line,
+        id,
+        code,
+        reason,
+      }))
+      await writeJsonl(rows, rejectsOut)
+    }
+    statsOut?.write(`${JSON.stringify(stats, null, 2)}\n`)
+    if (!quiet) io.stderr.write(`${extractSummaryLine(stats)}\n`)
+    return 0
+  } finally {
+    for (const output of opened) await output.close()
+  }
+}
+
+/**
+ * The one-line summary of an extraction run.
+ *
+ * @example
+ * extractSummaryLine({ documents: 3, rejected: 1, empty: 0, skipped: { request: 3 }, seconds: 0.2 })
+ * // 'winnow: 3 documents extracted, 1 rejected, 0 empty, 3 skipped (3 request), 0.2 s'
+ */
+export function extractSummaryLine(stats: ExtractStats): string {
+  const skipped = Object.entries(stats.skipped)
+  const total = skipped.reduce((sum, [, count]) => sum + count, 0)
+  const detail =
+    skipped.length === 0 ? '' : ` (${skipped.map(([type, n]) => `${n} ${type}`).join(', ')})`
+  return (
+    `winnow: ${stats.documents} documents extracted, ${stats.rejected} rejected, ` +
+    `${stats.empty} empty, ${total} skipped${detail}, ${stats.seconds.toFixed(1)} s`
+  )
+}
+
+async function openWritable(path: string | undefined, stdout: CliIo['stdout']) {
+  try {
+    return await openOutput(path, stdout)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new WinnowError('usage', `cannot write ${path ?? 'standard output'}: ${reason}`, {
+      cause: error,
+    })
+  }
+}
