@@ -19,7 +19,7 @@ export {
   type ExtractOptions,
   type ExtractResult,
 } from './extract/extract-article.js'
-export { extractDocuments, extractPage, type ExtractedPage } from './pipeline/extract-documents.js'
+export { extractDocuments, extractPage, type ExtractedPage } from './extract/extract-page.js'
 
 // Reading and writing
 export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'

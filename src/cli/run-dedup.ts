@@ -1,17 +1,12 @@
 // Run `winnow dedup`: read, deduplicate, write the records, rejects, stats and summary.
-import { createReadStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
-import { spoolInput } from '../io/spool-input.js'
-import { makeTempDir } from '../io/temp-dir.js'
 import { createJsonlWriter, openOutput, writeJsonl } from '../io/write-jsonl.js'
 import { runDedupPasses } from '../pipeline/dedup-passes.js'
-import { extractDocuments } from '../pipeline/extract-documents.js'
-import type { InputRecord, Reject, Skip } from '../types.js'
+import type { Reject, Skip } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { formatReject, summaryLine } from './summary.js'
@@ -61,18 +56,16 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
           interactive: (io.stderr as { isTTY?: boolean }).isTTY === true,
         })
     const writer = createJsonlWriter(out)
-    const run = await withReplayableInput(command, io, onSkip, (read) =>
-      runDedupPasses(
-        read,
-        {
-          ...command.dedup,
-          workers: command.workers ?? availableParallelism(),
-          ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
-        },
-        { onReject, ...(progress === undefined ? {} : { onProgress: progress.update }) },
-        (record) =>
-          command.dropDuplicates && !record.canonical ? undefined : writer.write(record),
-      ),
+    const input = readInputs(command.inputs, { ...command.read, stdin: io.stdin, onSkip })
+    const run = await runDedupPasses(
+      input,
+      {
+        ...command.dedup,
+        workers: command.workers ?? availableParallelism(),
+        ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
+      },
+      { onReject, ...(progress === undefined ? {} : { onProgress: progress.update }) },
+      (record) => (command.dropDuplicates && !record.canonical ? undefined : writer.write(record)),
     )
     progress?.finish()
     if (Object.keys(skipped).length > 0) run.stats.skipped = skipped
@@ -100,35 +93,6 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
       for (const file of files)
         if (file !== undefined && file !== '-') await rm(file, { force: true })
     }
-  }
-}
-
-// Standard input can be read only once, and a run reads its input in passes: it is saved to a
-// temporary file first, which each pass reads again.
-async function withReplayableInput<T>(
-  command: DedupCommand,
-  io: CliIo,
-  onSkip: (skip: Skip) => void,
-  work: (read: () => AsyncIterable<InputRecord>) => Promise<T>,
-): Promise<T> {
-  // Skipped files and records are counted on the first read only.
-  let reads = 0
-  const reader = (stdin: CliIo['stdin']) => () =>
-    extractDocuments(
-      readInputs(command.inputs, {
-        ...command.read,
-        stdin,
-        ...(reads++ === 0 ? { onSkip } : {}),
-      }),
-    )
-  if (!command.inputs.includes('-')) return work(reader(io.stdin))
-  const dir = makeTempDir(command.tempDir, 'stdin')
-  try {
-    const saved = join(dir, 'stdin')
-    await spoolInput(io.stdin, saved)
-    return await work(() => reader(createReadStream(saved))())
-  } finally {
-    await rm(dir, { recursive: true, force: true })
   }
 }
 

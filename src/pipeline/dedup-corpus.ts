@@ -1,8 +1,7 @@
-// Deduplicate a corpus given as one stream of records, in memory: the library's entry point.
+// Deduplicate a corpus given as one stream of records, with the records in memory: the library's entry point.
 import type { DedupRecord, InputRecord, Reject, RunStats } from '../types.js'
-import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
+import type { DedupOptions } from './dedup-options.js'
 import { runDedupPasses, type RunResources } from './dedup-passes.js'
-import { extractDocuments } from './extract-documents.js'
 import type { Progress } from './progress.js'
 
 export { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
@@ -26,8 +25,8 @@ export interface DedupHooks {
 /**
  * Deduplicate a corpus: read every record, extract the article from HTML pages, clean each page against what the site's other pages
  * share, sign the cleaned text, cluster exact and near copies and pick one canonical copy each.
- * The input is read once and held in memory, and so are the records; for corpora larger than
- * memory, {@link runDedupPasses} reads re-readable input in passes and streams the records.
+ * The records are returned in memory; for corpora larger than memory, {@link runDedupPasses}
+ * hands each record to a sink as it is written.
  *
  * @example
  * const run = await dedupCorpus(readInputs(['pages/'], DEFAULT_READ_OPTIONS))
@@ -38,17 +37,8 @@ export async function dedupCorpus(
   options: Partial<DedupOptions & RunResources> = {},
   hooks: DedupHooks = {},
 ): Promise<DedupRun> {
-  const settings = { ...DEFAULT_DEDUP_OPTIONS, workers: 1, ...options }
-  const held: InputRecord[] = []
-  for await (const record of extractDocuments(input)) {
-    hooks.signal?.throwIfAborted()
-    held.push(record)
-  }
   const records: DedupRecord[] = []
-  async function* replay(): AsyncGenerator<InputRecord> {
-    yield* held
-  }
-  const summary = await runDedupPasses(replay, settings, hooks, (record) => {
+  const summary = await runDedupPasses(input, options, hooks, (record) => {
     records.push(record)
   })
   return { records, ...summary }

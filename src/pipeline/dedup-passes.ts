@@ -2,10 +2,9 @@
 import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSectionBreaks } from '../clean/section-breaks.js'
-import { WinnowError } from '../errors.js'
 import { createLineSpill, type LineSpill } from '../io/line-spill.js'
 import { makeTempDir } from '../io/temp-dir.js'
-import type { InputDocument, InputRecord, Reject, RunStats } from '../types.js'
+import type { InputRecord, Reject, RunStats } from '../types.js'
 import {
   createAdaptiveExecutor,
   createInProcessExecutor,
@@ -16,10 +15,9 @@ import { clusterSpilled, type ClusterColumns } from './cluster-spilled.js'
 import { createGrowable } from './growable.js'
 import { createOrderedBatches } from './ordered-batches.js'
 import { PROGRESS_EVERY, type Progress } from './progress.js'
-import { scanInput, type InputScan, type ScanHooks } from './scan-input.js'
+import { scanInput, type InputScan, type ScanHooks, type SpooledDocument } from './scan-input.js'
 import { linesSharedAcrossArticles } from './shared-line-table.js'
 import { createSignedCollector } from './signed-columns.js'
-import { siteOf } from './site-of.js'
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
 import { writeRecords, type RecordSink } from './write-records.js'
 
@@ -41,22 +39,22 @@ export interface RunSummary {
 }
 
 /**
- * Deduplicate input that can be read more than once. `read` must yield the same records each
- * time (files are read again; standard input is saved to a file first). Only compact facts about
- * each document stay in memory between passes; signatures and the cleaned output wait in
- * temporary files, so memory does not grow with the corpus's text.
+ * Deduplicate a stream of records, holding only compact facts about each document in memory:
+ * kept documents, signatures and the cleaned output wait in temporary files until the clusters
+ * are known, so memory does not grow with the corpus's text.
  *
- * 1. scan: account for rejects and duplicate ids; count the sites' template lines and words;
+ * 1. scan: read the input once; extract HTML; account for rejects and duplicate ids; spool the
+ *    kept documents; count the sites' template lines and words;
  * 2. first pass (when cleaning): clean, sign and cluster, to learn which prose lines other
  *    articles' pages carry (teasers) and which template lines end a site's articles;
  * 3. final pass: clean with all of that, sign, cluster;
- * 4. write one record per document, in input order.
+ * 4. hand one record per document to `sink`, in input order.
  *
  * @example
- * await runDedupPasses(() => readInputs(paths, options), settings, hooks, (record) => out.write(record))
+ * await runDedupPasses(readInputs(paths, options), { workers: 2 }, hooks, (record) => out.write(record))
  */
 export async function runDedupPasses(
-  read: () => AsyncIterable<InputRecord>,
+  input: AsyncIterable<InputRecord>,
   options: Partial<DedupOptions & RunResources>,
   hooks: ScanHooks,
   sink: RecordSink,
@@ -79,16 +77,18 @@ export async function runDedupPasses(
       },
       keepRemoved: settings.removed,
     }
-    await executor.setup(base)
-    const scan = await scanInput(read(), settings.clean ? executor : undefined, hooks)
+    await executor.setup({ ...base, countFacts: settings.clean })
+    const spool = createLineSpill(dir, 'documents')
+    const scan = await scanInput(input, executor, spool, settings.clean, hooks)
+    const documents = () => spooledDocuments(spool, hooks.signal)
     let setup = base
     if (scan.stats !== undefined) {
       setup = { ...base, stats: scan.stats.tables() }
       await executor.setup(setup)
-      setup = { ...setup, ...(await firstPass(read, scan, executor, dir, settings, hooks)) }
-      await executor.setup(setup)
+      setup = { ...setup, ...(await firstPass(documents, scan, executor, dir, settings, hooks)) }
     }
-    const { clusters, output } = await finalPass(read, scan, executor, dir, settings, hooks)
+    await executor.setup(setup)
+    const { clusters, output } = await finalPass(documents, scan, executor, dir, settings, hooks)
     hooks.signal?.throwIfAborted()
     const tempBytes = folderBytes(dir)
     const counts = await writeRecords(output.lines(), scan.ids, clusters, settings, sink, hooks)
@@ -110,40 +110,20 @@ export async function runDedupPasses(
   }
 }
 
-// The kept documents, read again: rejects and duplicate ids are skipped as the scan decided.
-// Input that changed since the scan would misalign every record, so it stops the run.
-async function* documentsAgain(
-  read: () => AsyncIterable<InputRecord>,
-  scan: InputScan,
+// The kept documents, read back from the scan's spool.
+async function* spooledDocuments(
+  spool: LineSpill,
   signal: AbortSignal | undefined,
-): AsyncGenerator<InputDocument> {
-  let position = 0
-  let kept = 0
-  for await (const record of read()) {
+): AsyncGenerator<SpooledDocument> {
+  for await (const line of spool.lines()) {
     signal?.throwIfAborted()
-    if (record.kind === 'reject') continue
-    if (scan.skipped.has(position++)) continue
-    if (scan.ids[kept] !== record.id) {
-      throw new WinnowError(
-        'input',
-        `${record.source}: the input changed while winnow read it again (document ${kept + 1} ` +
-          `was "${scan.ids[kept] ?? 'absent'}", now "${record.id}")`,
-      )
-    }
-    kept++
-    yield record
-  }
-  if (kept !== scan.ids.length) {
-    throw new WinnowError(
-      'input',
-      `the input changed while winnow read it again (${kept} of ${scan.ids.length} documents)`,
-    )
+    yield JSON.parse(line) as SpooledDocument
   }
 }
 
 // First cleaning: cluster, then learn the shared prose lines and the section breaks from it.
 async function firstPass(
-  read: () => AsyncIterable<InputRecord>,
+  documents: () => AsyncIterable<SpooledDocument>,
   scan: InputScan,
   executor: PageExecutor,
   dir: string,
@@ -166,9 +146,7 @@ async function firstPass(
     }
   })
   try {
-    for await (const doc of documentsAgain(read, scan, hooks.signal)) {
-      await batches.add(null, { text: doc.text, site: siteOf(doc) })
-    }
+    for await (const doc of documents()) await batches.add(null, { text: doc.text, site: doc.site })
     await batches.finish()
     const clusters = clusterSpilled(signed.finish(), settings)
     const articles = proseDocs.view().map((doc) => clusters.canonical[doc] ?? doc)
@@ -191,7 +169,7 @@ function sectionBreaksOf(followers: Float64Array, sharedLines: Float64Array): Fl
 
 // Final cleaning (or none): sign and cluster, and keep each cleaned page for the output.
 async function finalPass(
-  read: () => AsyncIterable<InputRecord>,
+  documents: () => AsyncIterable<SpooledDocument>,
   scan: InputScan,
   executor: PageExecutor,
   dir: string,
@@ -202,7 +180,7 @@ async function finalPass(
   const output = createLineSpill(dir, 'records')
   const stage = settings.clean ? 'second pass' : 'signing'
   let done = 0
-  const batches = createOrderedBatches<InputDocument>(executor, 'final', (docs, result) => {
+  const batches = createOrderedBatches<SpooledDocument>(executor, 'final', (docs, result) => {
     if (result.stage !== 'final') return
     result.pages.forEach((page, i) => {
       const doc = docs[i]
@@ -212,9 +190,7 @@ async function finalPass(
     })
   })
   try {
-    for await (const doc of documentsAgain(read, scan, hooks.signal)) {
-      await batches.add(doc, { text: doc.text, site: siteOf(doc) })
-    }
+    for await (const doc of documents()) await batches.add(doc, { text: doc.text, site: doc.site })
     await batches.finish()
     output.finish()
     return { clusters: clusterSpilled(signed.finish(), settings), output }

@@ -1,5 +1,6 @@
-// The first read of a run: account for every record, weed out duplicate ids, gather site statistics.
+// The one read of a run's input: account for every record, extract HTML, gather site statistics.
 import { createCorpusStats, type CorpusStats } from '../clean/corpus-stats.js'
+import type { LineSpill } from '../io/line-spill.js'
 import { createHashCounts } from '../text/hash-counts.js'
 import type { InputDocument, InputRecord, Reject } from '../types.js'
 import type { PageExecutor } from '../workers/page-pool.js'
@@ -7,12 +8,10 @@ import { createOrderedBatches } from './ordered-batches.js'
 import { PROGRESS_EVERY, type Progress } from './progress.js'
 import { siteOf } from './site-of.js'
 
-/** What the first read learns. */
+/** What the read learns. */
 export interface InputScan {
   /** Ids of the documents the run keeps, in input order. */
   ids: string[]
-  /** Positions (among all documents read) of those left out for a duplicate id. */
-  skipped: Set<number>
   rejects: Reject[]
   /** Template and word statistics, when the run cleans. */
   stats: CorpusStats | undefined
@@ -27,67 +26,109 @@ export interface ScanHooks {
   signal?: AbortSignal
 }
 
+/** A kept document as the later passes read it back from the spool. */
+export interface SpooledDocument {
+  id: string
+  text: string
+  site: string
+  url?: string
+  flags?: InputDocument['flags']
+}
+
 /**
- * Read the input once: every reject is kept and reported, a document whose id was seen before
- * becomes a `duplicate_id` reject, and, when `executor` is given, every distinct page text adds
- * its template keys and words to the statistics (byte-identical recaptures are counted once, or
- * an article's own paragraphs would look like site template).
+ * Read the input once. HTML pages are extracted on the executor; then, in input order, every
+ * reject is kept and reported, a document whose id was seen before becomes a `duplicate_id`
+ * reject, and each kept document is written to `spool` (the later passes read it from there, so
+ * the input itself is read once: standard input works, and pages are extracted once). With
+ * `clean`, every distinct page text adds its template keys and words to the statistics
+ * (byte-identical recaptures are counted once, or an article's own paragraphs would look like
+ * site template).
  *
  * @example
- * const scan = await scanInput(readInputs(paths, options), executor, hooks)
+ * const scan = await scanInput(readInputs(paths, options), executor, spool, true, hooks)
  */
 export async function scanInput(
   input: AsyncIterable<InputRecord>,
-  executor: PageExecutor | undefined,
+  executor: PageExecutor,
+  spool: LineSpill,
+  clean: boolean,
   hooks: ScanHooks,
 ): Promise<InputScan> {
   const scan: InputScan = {
     ids: [],
-    skipped: new Set(),
     rejects: [],
-    stats: executor === undefined ? undefined : createCorpusStats(),
+    stats: clean ? createCorpusStats() : undefined,
     chars: 0,
   }
   const seenIds = new Set<string>()
   const seenTexts = createHashCounts()
-  const batches =
-    executor === undefined
-      ? undefined
-      : createOrderedBatches<null>(executor, 'facts', (_, result) => {
-          if (result.stage !== 'facts') return
-          for (const page of result.pages) {
-            if (seenTexts.has(page.textHash)) continue
-            seenTexts.add(page.textHash)
-            scan.stats?.addFacts(page.facts)
-          }
-        })
   const reject = (record: Reject) => {
     scan.rejects.push(record)
     hooks.onReject?.(record)
   }
+  const keep = (doc: InputDocument) => {
+    if (seenIds.has(doc.id)) {
+      reject(duplicateId(doc))
+      return
+    }
+    seenIds.add(doc.id)
+    scan.ids.push(doc.id)
+    const spooled: SpooledDocument = {
+      id: doc.id,
+      text: doc.text,
+      site: siteOf(doc),
+      ...(doc.url === undefined ? {} : { url: doc.url }),
+      ...(doc.flags === undefined ? {} : { flags: doc.flags }),
+    }
+    spool.append(JSON.stringify(spooled))
+  }
 
-  let position = 0
+  const batches = createOrderedBatches<InputRecord>(executor, 'facts', (records, result) => {
+    if (result.stage !== 'facts') return
+    result.pages.forEach((page, i) => {
+      const record = records[i]
+      if (record === undefined) return
+      if (record.kind === 'reject') {
+        reject(record)
+        return
+      }
+      if ('reject' in page) {
+        reject(page.reject)
+        return
+      }
+      const doc = page.extracted ?? record
+      const before = scan.ids.length
+      keep(doc)
+      if (scan.ids.length === before || page.facts === undefined) return
+      if (seenTexts.has(page.textHash)) return
+      seenTexts.add(page.textHash)
+      scan.stats?.addFacts(page.facts)
+    })
+  })
+
+  let read = 0
   for await (const record of input) {
     hooks.signal?.throwIfAborted()
-    if (record.kind === 'reject') {
-      reject(record)
-      continue
+    if (record.kind === 'document') {
+      if (read % PROGRESS_EVERY === 0) {
+        hooks.onProgress?.({ stage: 'reading', done: read, chars: scan.chars })
+      }
+      read++
+      scan.chars += record.html?.length ?? record.text.length
     }
-    if (position % PROGRESS_EVERY === 0) {
-      hooks.onProgress?.({ stage: 'reading', done: position, chars: scan.chars })
-    }
-    position++
-    scan.chars += record.text.length
-    if (seenIds.has(record.id)) {
-      scan.skipped.add(position - 1)
-      reject(duplicateId(record))
-      continue
-    }
-    seenIds.add(record.id)
-    scan.ids.push(record.id)
-    await batches?.add(null, { text: record.text, site: siteOf(record) })
+    // Rejects wait their turn too, so that every decision is made in input order.
+    const page =
+      record.kind === 'reject'
+        ? { text: '', site: '' }
+        : {
+            text: record.html === undefined ? record.text : '',
+            site: siteOf(record),
+            ...(record.html === undefined ? {} : { html: record }),
+          }
+    await batches.add(record, page)
   }
-  await batches?.finish()
+  await batches.finish()
+  spool.finish()
   return scan
 }
 

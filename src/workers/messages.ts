@@ -23,9 +23,10 @@ export function transferablesOf(result: TaskResult): ArrayBuffer[] {
     if (array !== undefined && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
   }
   for (const page of result.pages) {
-    if ('facts' in page) {
-      add(page.facts.templateKeys)
-      add(page.facts.words)
+    if ('reject' in page) continue
+    if ('textHash' in page) {
+      add(page.facts?.templateKeys)
+      add(page.facts?.words)
     } else {
       add(page.signature.bands)
       add(page.signature.set)

@@ -14,13 +14,17 @@ import { sectionBreakKey, templateFollowers } from '../clean/section-breaks.js'
 import { proseLineHashes } from '../clean/shared-lines.js'
 import { bandHashes } from '../dedup/lsh.js'
 import { signText, type SignOptions } from '../dedup/sign-text.js'
+import { extractPage } from '../extract/extract-page.js'
 import { createHashCounts, type HashCounts } from '../text/hash-counts.js'
+import type { InputDocument, Reject } from '../types.js'
 import { hashString } from '../text/hash.js'
 
 /** A page as sent to the per-page work: its text and the site whose statistics clean it. */
 export interface PageInput {
   text: string
   site: string
+  /** A document read as HTML, to extract first (the scan stage only); `text` is then unused. */
+  html?: InputDocument
 }
 
 /** How every task of a stage is shaped: sent to each worker before the stage's tasks. */
@@ -33,6 +37,8 @@ export interface TaskSetup {
   /** Site-seeded hashes of template lines that end a site's articles. */
   sectionBreaks?: Float64Array
   keepRemoved: boolean
+  /** Whether the scan stage counts template keys and words (only runs that clean need them). */
+  countFacts?: boolean
 }
 
 /** A batch of pages and the stage to run them through. */
@@ -50,12 +56,16 @@ export interface PageSignature {
   fingerprint?: Uint32Array
 }
 
-/** A page after the stats stage. */
-export interface FactsResult {
-  /** Hash of the whole text: identical pages are counted once. */
-  textHash: number
-  facts: PageFacts
-}
+/** A page after the scan stage: its statistics, or the reason its HTML gave no document. */
+export type FactsResult =
+  | {
+      /** Hash of the whole text: identical pages are counted once. */
+      textHash: number
+      facts: PageFacts | undefined
+      /** The document an HTML page became, text in place of its markup. */
+      extracted?: InputDocument
+    }
+  | { reject: Reject }
 
 /** A page after the first cleaning. */
 export interface FirstResult {
@@ -124,16 +134,10 @@ export function createPageWorker(): PageWorker {
       breaks = setup.sectionBreaks === undefined ? undefined : keySet(setup.sectionBreaks)
     },
     run(task) {
-      const { sign, keepRemoved } = settings()
+      const { sign, keepRemoved, countFacts = true } = settings()
       switch (task.stage) {
         case 'facts':
-          return {
-            stage: 'facts',
-            pages: task.pages.map(({ text, site }) => ({
-              textHash: hashString(text),
-              facts: pageFacts(site, pageLines(text)),
-            })),
-          }
+          return { stage: 'facts', pages: task.pages.map((page) => scanPage(page, countFacts)) }
         case 'first':
           return {
             stage: 'first',
@@ -163,6 +167,23 @@ export function createPageWorker(): PageWorker {
           }
       }
     },
+  }
+}
+
+// Extract an HTML page, then count the page's keys and words.
+function scanPage({ text, site, html }: PageInput, countFacts: boolean): FactsResult {
+  let page = text
+  let extracted: InputDocument | undefined
+  if (html !== undefined) {
+    const result = extractPage(html)
+    if ('kind' in result) return { reject: result }
+    extracted = result.document
+    page = extracted.text
+  }
+  return {
+    textHash: hashString(page),
+    facts: countFacts ? pageFacts(site, pageLines(page)) : undefined,
+    ...(extracted === undefined ? {} : { extracted }),
   }
 }
 

@@ -4,7 +4,7 @@ import {
   extractArticle,
   type Article,
   type ExtractOptions,
-} from '../extract/extract-article.js'
+} from './extract-article.js'
 import type { DocumentFlag, InputDocument, InputRecord, Reject } from '../types.js'
 
 /** A page after extraction: the document with its text, and the article when it was HTML. */

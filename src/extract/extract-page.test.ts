@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { InputDocument, InputRecord } from '../types.js'
-import { extractDocuments, extractPage } from './extract-documents.js'
+import { extractDocuments, extractPage } from './extract-page.js'
 
 const body = Array.from(
   { length: 4 },
