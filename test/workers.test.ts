@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createWorkerPool } from '../src/workers/page-pool.js'
 import { runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -46,4 +47,23 @@ describe('worker threads', () => {
       ).toBeGreaterThan(50)
     },
   )
+})
+
+describe('the worker pool', () => {
+  it('turns an error inside a worker into a rejected task naming the worker, and goes on', async () => {
+    const pool = createWorkerPool(1)
+    try {
+      await pool.setup({
+        sign: { shingleSize: 3, permutations: 128, bands: 64 },
+        keepRemoved: false,
+      })
+      // A cleaning stage without statistics is a programming error the worker reports.
+      const failing = pool.run({ stage: 'first', pages: [{ text: 'Oil rose.', site: '' }] })
+      await expect(failing).rejects.toThrow(/worker thread 0: .*without statistics/)
+      const result = await pool.run({ stage: 'final', pages: [{ text: 'Oil rose.', site: '' }] })
+      expect(result.stage === 'final' && result.pages[0]?.text).toBe('Oil rose.')
+    } finally {
+      await pool.close()
+    }
+  })
 })
