@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os'
 import type { Writable } from 'node:stream'
 import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
-import { createJsonlWriter, openOutput, writeJsonl } from '../io/write-jsonl.js'
+import { createJsonlWriter, openOutput, writeRejects } from '../io/write-jsonl.js'
 import { runDedupPasses } from '../pipeline/dedup-passes.js'
 import type { Reject, Skip } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
@@ -71,15 +71,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     if (Object.keys(skipped).length > 0) run.stats.skipped = skipped
 
     if (rejectsOut !== undefined) {
-      // The documented shape, without the internal `kind`; an absent line or id is left out.
-      const rows = run.rejects.map(({ source, line, id, code, reason }) => ({
-        source,
-        line,
-        id,
-        code,
-        reason,
-      }))
-      await writeJsonl(rows, rejectsOut)
+      await writeRejects(run.rejects, rejectsOut)
     }
     statsOut?.write(`${JSON.stringify(run.stats, null, 2)}\n`)
     if (!command.quiet) io.stderr.write(`${summaryLine(run.stats)}\n`)

@@ -1,7 +1,7 @@
 // Run `winnow extract`: read pages, extract each article and write one JSON line per document.
 import { InputError, UsageError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
-import { openOutput, writeJsonl } from '../io/write-jsonl.js'
+import { openOutput, writeJsonl, writeRejects } from '../io/write-jsonl.js'
 import { dropSiteBoilerplate } from '../pipeline/drop-site-boilerplate.js'
 import { extractPage, type ExtractedPage } from '../extract/extract-page.js'
 import type { Reject, Skip } from '../types.js'
@@ -113,14 +113,7 @@ export async function runExtract(args: readonly string[], io: CliIo): Promise<nu
     await writeJsonl(lines, out)
     stats.seconds = Math.round(performance.now() - started) / 1000
     if (rejectsOut !== undefined) {
-      const rows = rejects.map(({ source, line, id, code, reason }) => ({
-        source,
-        line,
-        id,
-        code,
-        reason,
-      }))
-      await writeJsonl(rows, rejectsOut)
+      await writeRejects(rejects, rejectsOut)
     }
     statsOut?.write(`${JSON.stringify(stats, null, 2)}\n`)
     if (!quiet) io.stderr.write(`${extractSummaryLine(stats)}\n`)

@@ -7,20 +7,7 @@
  * intersectionCount(Uint32Array.of(1, 3, 5), Uint32Array.of(3, 4, 5)) // 2
  */
 export function intersectionCount(a: Uint32Array, b: Uint32Array): number {
-  let i = 0
-  let j = 0
-  let count = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0
-    const y = b[j] ?? 0
-    if (x === y) {
-      count++
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return count
+  return intersectionCountUpTo(a, b, 0)
 }
 
 /**

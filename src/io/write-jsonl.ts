@@ -2,6 +2,7 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
+import type { Reject } from '../types.js'
 
 /**
  * Write each record as one JSON line, pulling the next record only when the stream has room
@@ -97,4 +98,25 @@ export function createJsonlWriter(out: NodeJS.WritableStream): JsonlWriter {
       })
     },
   }
+}
+
+/**
+ * Write rejects in their documented shape, `{source, line, id, code, reason}`, without the
+ * internal `kind`; an absent line or id is left out.
+ *
+ * @example
+ * await writeRejects(run.rejects, rejectsOut)
+ */
+export async function writeRejects(
+  rejects: readonly Reject[],
+  out: NodeJS.WritableStream,
+): Promise<void> {
+  const rows = rejects.map(({ source, line, id, code, reason }) => ({
+    source,
+    line,
+    id,
+    code,
+    reason,
+  }))
+  await writeJsonl(rows, out)
 }

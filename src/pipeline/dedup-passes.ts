@@ -81,14 +81,15 @@ export async function runDedupPasses(
     const spool = createLineSpill(dir, 'documents')
     const scan = await scanInput(input, executor, spool, settings.clean, hooks)
     const documents = () => spooledDocuments(spool, hooks.signal)
+    const context: PassContext = { documents, scan, executor, dir, settings, hooks }
     let setup = base
     if (scan.stats !== undefined) {
       setup = { ...base, stats: scan.stats.tables() }
       await executor.setup(setup)
-      setup = { ...setup, ...(await firstPass(documents, scan, executor, dir, settings, hooks)) }
+      setup = { ...setup, ...(await firstPass(context)) }
     }
     await executor.setup(setup)
-    const { clusters, output } = await finalPass(documents, scan, executor, dir, settings, hooks)
+    const { clusters, output } = await finalPass(context)
     hooks.signal?.throwIfAborted()
     const tempBytes = folderBytes(dir)
     const counts = await writeRecords(output.lines(), scan.ids, clusters, settings, sink, hooks)
@@ -110,6 +111,16 @@ export async function runDedupPasses(
   }
 }
 
+// What each cleaning pass works with.
+interface PassContext {
+  documents: () => AsyncIterable<SpooledDocument>
+  scan: InputScan
+  executor: PageExecutor
+  dir: string
+  settings: DedupOptions
+  hooks: ScanHooks
+}
+
 // The kept documents, read back from the scan's spool.
 async function* spooledDocuments(
   spool: LineSpill,
@@ -122,14 +133,14 @@ async function* spooledDocuments(
 }
 
 // First cleaning: cluster, then learn the shared prose lines and the section breaks from it.
-async function firstPass(
-  documents: () => AsyncIterable<SpooledDocument>,
-  scan: InputScan,
-  executor: PageExecutor,
-  dir: string,
-  settings: DedupOptions,
-  hooks: ScanHooks,
-): Promise<Pick<TaskSetup, 'sharedLines' | 'sectionBreaks'>> {
+async function firstPass({
+  documents,
+  scan,
+  executor,
+  dir,
+  settings,
+  hooks,
+}: PassContext): Promise<Pick<TaskSetup, 'sharedLines' | 'sectionBreaks'>> {
   const signed = createSignedCollector(dir, 'first', settings.bands, settings.method === 'simhash')
   const proseHashes = createGrowable(Float64Array)
   const proseDocs = createGrowable(Int32Array)
@@ -168,14 +179,14 @@ function sectionBreaksOf(followers: Float64Array, sharedLines: Float64Array): Fl
 }
 
 // Final cleaning (or none): sign and cluster, and keep each cleaned page for the output.
-async function finalPass(
-  documents: () => AsyncIterable<SpooledDocument>,
-  scan: InputScan,
-  executor: PageExecutor,
-  dir: string,
-  settings: DedupOptions,
-  hooks: ScanHooks,
-): Promise<{ clusters: ClusterColumns; output: LineSpill }> {
+async function finalPass({
+  documents,
+  scan,
+  executor,
+  dir,
+  settings,
+  hooks,
+}: PassContext): Promise<{ clusters: ClusterColumns; output: LineSpill }> {
   const signed = createSignedCollector(dir, 'final', settings.bands, settings.method === 'simhash')
   const output = createLineSpill(dir, 'records')
   const stage = settings.clean ? 'second pass' : 'signing'
