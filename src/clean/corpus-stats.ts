@@ -1,5 +1,5 @@
 // What pages of one site (or of the whole corpus) have in common: line and word document counts.
-import { createHashCounts, type CountEntries } from '../text/hash-counts.js'
+import { createHashCounts, type CountEntries, type HashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
 import { templateKeys } from './line-affixes.js'
 import { pageLines, type PageLine } from './page-lines.js'
@@ -110,14 +110,16 @@ export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): Co
   const templateCounts = createHashCounts()
   const wordCounts = createHashCounts()
   let pages = 0
+  const boundTemplates = createBound(templateCounts, settings.maxKeys)
+  const boundWords = createBound(wordCounts, settings.maxKeys)
 
   function addFacts(facts: PageFacts): void {
     pages++
     groupPages.set(facts.group, (groupPages.get(facts.group) ?? 0) + 1)
     for (const key of facts.templateKeys) templateCounts.add(key)
     for (const word of facts.words) wordCounts.add(word)
-    if (templateCounts.size > settings.maxKeys) templateCounts.prune(2)
-    if (wordCounts.size > settings.maxKeys) wordCounts.prune(2)
+    boundTemplates()
+    boundWords()
   }
 
   const lookups = {
@@ -140,6 +142,17 @@ export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): Co
     get pages() {
       return pages
     },
+  }
+}
+
+// Keep a table near `maxKeys` by dropping keys seen once. Should most keys have been seen
+// twice or more, the bound doubles instead of pruning again after every page.
+function createBound(table: HashCounts, maxKeys: number): () => void {
+  let bound = maxKeys
+  return () => {
+    if (table.size <= bound) return
+    table.prune(2)
+    if (table.size > bound / 2) bound *= 2
   }
 }
 

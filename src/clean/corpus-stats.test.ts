@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { createCorpusStats, createFrozenStats } from './corpus-stats.js'
+
+describe('createCorpusStats', () => {
+  it('keeps template lines exact while dropping one-page keys beyond its bound', () => {
+    const stats = createCorpusStats({ maxKeys: 50 })
+    // Digits are masked in line keys, so each page's own line differs in letters.
+    const letters = (n: number) =>
+      n.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] ?? '')
+    for (let page = 0; page < 200; page++) {
+      stats.addPage(
+        'site.example',
+        `Subscribe to our newsletter\nUnique line ${letters(page)} here.`,
+      )
+    }
+    const context = stats.contextFor('site.example')
+    expect(context.templateCount('l subscribe to our newsletter')).toBe(200)
+    expect(context.groupPages).toBe(200)
+    // Far fewer than the 200 one-page words survive the bound; without it, all would.
+    expect(stats.tables().words.keys.length).toBeLessThan(110)
+    const unbounded = createCorpusStats()
+    for (let page = 0; page < 200; page++)
+      unbounded.addPage('site.example', `Unique ${letters(page)}.`)
+    expect(unbounded.tables().words.keys.length).toBe(201)
+  })
+
+  it('gives worker threads the same answers through its tables', () => {
+    const stats = createCorpusStats()
+    for (let page = 0; page < 60; page++) stats.addPage('a.example', `Menu\nStory ${page} words.`)
+    const frozen = createFrozenStats(stats.tables()).contextFor('a.example')
+    const live = stats.contextFor('a.example')
+    expect(frozen.templateCount('l menu')).toBe(live.templateCount('l menu'))
+    expect(frozen.wordWeight('menu')).toBe(live.wordWeight('menu'))
+    expect(frozen.wordWeight('story')).toBe(live.wordWeight('story'))
+    expect(frozen.groupPages).toBe(60)
+  })
+})
