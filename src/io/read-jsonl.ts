@@ -1,6 +1,5 @@
 // Read JSON Lines (optionally gzip) into documents, one a line; bad lines become rejects.
-import { pipeline } from 'node:stream'
-import { createGunzip } from 'node:zlib'
+import { gunzipStream } from './gunzip-stream.js'
 import type { InputRecord } from '../types.js'
 import { decodeUtf8 } from './decode-text.js'
 import { parseJsonLine } from './parse-json-line.js'
@@ -35,7 +34,7 @@ export async function* readJsonl(
   const { source, name = input.source, gzip = false } = input
   let lastLine = 0
   try {
-    for await (const { line, bytes: lineBytes } of splitLines(gzip ? gunzip(bytes) : bytes)) {
+    for await (const { line, bytes: lineBytes } of splitLines(gzip ? gunzipStream(bytes) : bytes)) {
       lastLine = line
       const { text, invalidUtf8 } = decodeUtf8(lineBytes)
       if (text.trim() === '') continue
@@ -58,13 +57,4 @@ export async function* readJsonl(
 function isZlibError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
   return typeof code === 'string' && code.startsWith('Z_')
-}
-
-function gunzip(bytes: AsyncIterable<Uint8Array | string>): AsyncIterable<Uint8Array> {
-  const gunzipper = createGunzip()
-  // pipeline carries an error either way: a source error destroys the gunzipper (and so reaches
-  // the `for await` over it), and a consumer that stops early destroys the source. The callback
-  // only swallows the premature-close error that stopping early causes.
-  pipeline(bytes, gunzipper, () => {})
-  return gunzipper
 }

@@ -1,11 +1,10 @@
 // Read WARC and WET files (plain or gzip, as Common Crawl ships them) into documents: HTML
 // responses for extraction, text conversions as text; other records are skipped and counted.
-import { pipeline } from 'node:stream'
-import { createGunzip } from 'node:zlib'
 import type { WARCRecord } from 'warcio'
 import type { InputRecord, Reject } from '../types.js'
 import { decodeHtml, notHtmlReason } from './decode-html.js'
 import { decodeUtf8, documentFlags } from './decode-text.js'
+import { gunzipStream } from './gunzip-stream.js'
 import { decodeBody, parseHttpResponse } from './http-message.js'
 import { MAX_PAGE_BYTES, type ReadOptions } from './read-options.js'
 import { siteFromUrl } from './site-from-url.js'
@@ -34,7 +33,7 @@ export async function* readWarc(
   let offset = 0
   let previousId: string | undefined
   try {
-    for await (const checked of warcRecords(gzip ? gunzip(stream) : stream)) {
+    for await (const checked of warcRecords(gzip ? gunzipStream(stream) : stream)) {
       const { record } = checked
       offset = checked.offset
       if (checked.previousMisaligned) {
@@ -170,11 +169,4 @@ async function sniffGzip(
       yield next.value as Uint8Array
   }
   return { stream: replay(), gzip: head !== undefined && head[0] === 0x1f && head[1] === 0x8b }
-}
-
-// Node's gunzip reads one gzip member after another, as Common Crawl's per-record gzip needs.
-function gunzip(bytes: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const gunzipper = createGunzip()
-  pipeline(bytes, gunzipper, () => {})
-  return gunzipper
 }
