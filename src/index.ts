@@ -14,6 +14,11 @@ export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'
 export { DEFAULT_READ_OPTIONS, type ReadOptions } from './io/read-options.js'
 export { writeJsonl, openOutput } from './io/write-jsonl.js'
 
+// Reading a run back, and its HTML report
+export { readDedupOutput, readRejectsFile, readStatsFile } from './io/read-dedup-output.js'
+export { renderReport, type ReportInput, type ReportOptions } from './report/render-report.js'
+export { summarizeRun, type RunSummary, type SiteSummary } from './report/summarize-run.js'
+
 // Cleaning one page
 export {
   cleanPage,
