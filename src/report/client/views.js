@@ -41,7 +41,7 @@ function clusterRow(meta, cluster, match) {
     counts[reason] = (counts[reason] || 0) + 1
     lowest = Math.min(lowest, meta.similarity[d])
   }
-  const joined = Object.entries(counts).map(([reason, n]) => `${n} ${reason}`)
+  const joined = REASONS.filter((reason) => counts[reason]).map((r) => `${counts[r]} ${r}`)
   const summary =
     docs.length === 1 ? 'no copies' : `${joined.join(', ')}; lowest similarity ${fixed(lowest)}`
   return el(
@@ -97,20 +97,25 @@ function membersTable(meta, docs, selected) {
     cells.push(el('td', { class: 'num' }, percent(meta.removedShare[d])))
     return el('tr', d === selected ? { class: 'selected' } : null, cells)
   })
+  // A large cluster's table scrolls on its own, so the comparison below stays in reach.
   return el(
-    'table',
-    { class: 'members' },
-    el('caption', null, 'Members (choose one to compare it with the canonical copy)'),
+    'div',
+    { class: 'members-wrap' },
     el(
-      'thead',
-      null,
+      'table',
+      { class: 'members' },
+      el('caption', null, 'Members (choose one to compare it with the canonical copy)'),
       el(
-        'tr',
+        'thead',
         null,
-        header.map((name) => el('th', { scope: 'col' }, name)),
+        el(
+          'tr',
+          null,
+          header.map((name) => el('th', { scope: 'col' }, name)),
+        ),
       ),
+      el('tbody', null, rows),
     ),
-    el('tbody', null, rows),
   )
 }
 
