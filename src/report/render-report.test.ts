@@ -9,7 +9,7 @@ describe('renderReport', () => {
   it('writes one page with its data, its script and a policy that allows only that script', () => {
     const html = page({ records: testRecords(), source: 'out.jsonl' })
     expect(html.startsWith('<!doctype html>')).toBe(true)
-    const script = /<script>([\s\S]*)<\/script>\n<\/body>/.exec(html)?.[1] ?? ''
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? ''
     const hash = createHash('sha256').update(script).digest('base64')
     expect(html).toContain(`script-src 'sha256-${hash}'`)
     expect(html).toContain("default-src 'none'")

@@ -70,10 +70,12 @@ export function* renderReport(input: ReportInput, options: ReportOptions = {}): 
     '</section>',
     '</main>',
     `<script type="application/json" id="winnow-meta">${jsonForScript(meta)}</script>`,
+    // The client runs before the texts are parsed, so the list shows while they still load.
+    `<script>${script}</script>`,
     '',
   ].join('\n')
   for (let k = 0; k < meta.chunks; k++) {
     yield `<script type="application/json" id="winnow-chunk-${k}">${jsonForScript(chunk(k))}</script>\n`
   }
-  yield `<script>${script}</script>\n</body>\n</html>\n`
+  yield '</body>\n</html>\n'
 }
