@@ -8,7 +8,7 @@ export {
   type DedupOptions,
   type DedupRun,
 } from './pipeline/dedup-corpus.js'
-export { runDedupPasses, type RunResources, type RunSummary } from './pipeline/dedup-passes.js'
+export { runDedupPasses, type RunResources, type DedupSummary } from './pipeline/dedup-passes.js'
 export type { RecordSink } from './pipeline/write-records.js'
 
 // Extracting articles from HTML pages
@@ -25,6 +25,11 @@ export { extractDocuments, extractPage, type ExtractedPage } from './extract/ext
 export { readInputs, formatOf, type FileFormat } from './io/read-inputs.js'
 export { DEFAULT_READ_OPTIONS, type ReadOptions } from './io/read-options.js'
 export { writeJsonl, openOutput } from './io/write-jsonl.js'
+
+// Reading a run back, and its HTML report
+export { readDedupOutput, readRejectsFile, readStatsFile } from './io/read-dedup-output.js'
+export { renderReport, type ReportInput, type ReportOptions } from './report/render-report.js'
+export { summarizeRun, type RunSummary, type SiteSummary } from './report/summarize-run.js'
 
 // Cleaning one page
 export {

@@ -28,6 +28,14 @@ describe('the built binary', () => {
     expect(result.stderr).toMatch(/^winnow: 3 documents, 2 clusters, 1 duplicates /)
   })
 
+  it('pipes dedup output into a report, its client copied into dist by the build', () => {
+    const out = winnow(['dedup', examples, '--removed', '--quiet'])
+    const result = winnow(['report', '-', '--quiet'], out.stdout)
+    expect(result).toMatchObject({ status: 0, stderr: '' })
+    expect(result.stdout).toMatch(/^<!doctype html>/)
+    expect(result.stdout).toContain('function alignPages(')
+  })
+
   it('reads JSONL from a piped stdin for -', () => {
     const text = 'The ferry will run at night from June, the harbour council decided on Thursday.'
     const input = ['a', 'b'].map((id) => JSON.stringify({ id, text })).join('\n')

@@ -39,6 +39,12 @@ describe('help texts', () => {
     expect(result.code).toBe(0)
     check('explain-help.txt', result.stdout)
   })
+
+  it('winnow report --help', async () => {
+    const result = await runCli(['report', '--help'])
+    expect(result.code).toBe(0)
+    check('report-help.txt', result.stdout)
+  })
 })
 
 describe('dedup output', () => {

@@ -235,6 +235,41 @@ export const EXTRACT_FLAGS: readonly FlagSpec[] = DEDUP_FLAGS.filter((flag) =>
 )
 
 /**
+ * The flags of `winnow report`: where the page goes, and what else is known of the run.
+ *
+ * @example
+ * REPORT_FLAGS.find((flag) => flag.name === 'output')?.short // 'o'
+ */
+export const REPORT_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    value: 'FILE',
+    description: 'write the HTML report here instead of standard output',
+  },
+  {
+    name: 'rejects',
+    type: 'string',
+    value: 'FILE',
+    description: 'the rejects file of the same run (dedup --rejects), to count rejects by reason',
+  },
+  {
+    name: 'stats',
+    type: 'string',
+    value: 'FILE',
+    description: 'the stats file of the same run (dedup --stats), for the reject count and time',
+  },
+  {
+    name: 'strict',
+    type: 'boolean',
+    description: 'stop at the first line of the input that is not a dedup record (exit code 2)',
+  },
+  { name: 'quiet', short: 'q', type: 'boolean', description: 'print no summary and no warnings' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+]
+
+/**
  * A flag table in the shape `node:util` parseArgs takes, defaults included.
  *
  * @example

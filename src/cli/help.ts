@@ -1,5 +1,12 @@
 // Help and usage texts, built from the flag tables so that they cannot drift from what is parsed.
-import { DEDUP_FLAGS, EXPLAIN_FLAGS, EXTRACT_FLAGS, MAIN_FLAGS, type FlagSpec } from './flags.js'
+import {
+  DEDUP_FLAGS,
+  EXPLAIN_FLAGS,
+  EXTRACT_FLAGS,
+  MAIN_FLAGS,
+  REPORT_FLAGS,
+  type FlagSpec,
+} from './flags.js'
 
 /** Help lines stay within a common terminal width. */
 export const HELP_WIDTH = 100
@@ -13,6 +20,7 @@ export const USAGE = {
   dedup: 'Usage: winnow dedup <input...> [options]',
   explain: 'Usage: winnow explain <a> <b> [--in INPUT] [options]',
   extract: 'Usage: winnow extract <input...> [options]',
+  report: 'Usage: winnow report <out.jsonl> [-o report.html] [options]',
 } as const
 
 /** The commands `winnow` knows, for dispatch and help. */
@@ -31,6 +39,11 @@ export const COMMANDS = [
     name: 'explain',
     args: '<a> <b>',
     description: 'show why two documents are, or are not, copies',
+  },
+  {
+    name: 'report',
+    args: '<out.jsonl>',
+    description: 'write an HTML report of the clusters and what cleaning removed',
   },
   { name: 'help', args: '[command]', description: 'show help for a command' },
 ] as const
@@ -146,6 +159,35 @@ export function explainHelp(): string {
 }
 
 /**
+ * `winnow report --help`.
+ *
+ * @example
+ * stdout.write(reportHelp())
+ */
+export function reportHelp(): string {
+  return [
+    USAGE.report,
+    '',
+    'Write one self-contained HTML file (no network needed; it opens from disk) from the output of',
+    'winnow dedup: an overview (documents, clusters, duplicates, rejects by reason, duplicate rate',
+    'and share of each page removed per site, charts of cluster sizes and of similarity) and a',
+    'cluster browser (search by id, URL or text; each copy beside its canonical copy, aligned, with',
+    'the reason it joined and the lines cleaning removed, marked with their rule). Run dedup with',
+    '--explain --removed for all of it; - reads the output from standard input.',
+    '',
+    'Options:',
+    ...REPORT_FLAGS.map(flagHelp),
+    '',
+    'Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage.',
+    '',
+    'Examples:',
+    '  winnow dedup pages/ --explain --removed -o out.jsonl --rejects rejects.jsonl',
+    '  winnow report out.jsonl --rejects rejects.jsonl -o report.html',
+    '',
+  ].join('\n')
+}
+
+/**
  * `winnow --help`.
  *
  * @example
@@ -181,7 +223,7 @@ export function mainHelp(): string {
  * @example
  * shortUsage('dedup') // "Usage: winnow dedup <input...> [options]\nRun 'winnow dedup --help' …"
  */
-export function shortUsage(command: 'main' | 'dedup' | 'explain' | 'extract'): string {
+export function shortUsage(command: keyof typeof USAGE): string {
   const helpCommand = command === 'main' ? 'winnow --help' : `winnow ${command} --help`
   return `${USAGE[command]}\nRun '${helpCommand}' for more information.\n`
 }

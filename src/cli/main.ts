@@ -2,12 +2,21 @@
 import { readFileSync } from 'node:fs'
 import { UsageError, WinnowError } from '../errors.js'
 import { MAIN_FLAGS } from './flags.js'
-import { dedupHelp, explainHelp, extractHelp, mainHelp, shortUsage } from './help.js'
+import {
+  USAGE,
+  dedupHelp,
+  explainHelp,
+  extractHelp,
+  mainHelp,
+  reportHelp,
+  shortUsage,
+} from './help.js'
 import { parseDedupArgs } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import { runDedup, type CliIo } from './run-dedup.js'
 import { runExplain } from './run-explain.js'
 import { runExtract } from './run-extract.js'
+import { runReport } from './run-report.js'
 
 export type { CliIo } from './run-dedup.js'
 
@@ -54,14 +63,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const code = await runExplain(rest, io)
         return code === 'help' ? print(io.stdout, explainHelp()) : code
       }
+      case 'report': {
+        const code = await runReport(rest, io)
+        return code === 'help' ? print(io.stdout, reportHelp()) : code
+      }
       case 'help':
         return print(io.stdout, helpFor(rest[0]))
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
   } catch (error) {
-    const usage = command === 'dedup' || command === 'explain' || command === 'extract'
-    return report(error, usage ? command : 'main', io)
+    return report(error, isCommand(command) ? command : 'main', io)
   }
 }
 
@@ -70,7 +82,12 @@ function helpFor(topic: string | undefined): string {
   if (topic === 'dedup') return dedupHelp()
   if (topic === 'explain') return explainHelp()
   if (topic === 'extract') return extractHelp()
+  if (topic === 'report') return reportHelp()
   throw new UsageError(`no help for "${topic}": there is no such command`)
+}
+
+function isCommand(name: string | undefined): name is 'dedup' | 'explain' | 'extract' | 'report' {
+  return name === 'dedup' || name === 'explain' || name === 'extract' || name === 'report'
 }
 
 function print(out: CliIo['stdout'], text: string): number {
@@ -79,11 +96,7 @@ function print(out: CliIo['stdout'], text: string): number {
 }
 
 // One place maps errors to exit codes: ours are expected and need no stack trace.
-function report(
-  error: unknown,
-  usage: 'main' | 'dedup' | 'explain' | 'extract',
-  io: CliIo,
-): number {
+function report(error: unknown, usage: keyof typeof USAGE, io: CliIo): number {
   if (error instanceof UsageError) {
     io.stderr.write(`winnow: ${error.message}\n${shortUsage(usage)}`)
     return EXIT.usage

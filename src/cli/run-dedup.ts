@@ -88,8 +88,14 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
   }
 }
 
-// An output path that cannot be opened is a mistake on the command line (exit 2), not a crash.
-async function openWritable(path: string | undefined, stdout: Writable): Promise<Output> {
+/**
+ * Open `-o FILE` (or standard output); a path that cannot be opened is a mistake on the command
+ * line (exit 2), not a crash.
+ *
+ * @example
+ * const output = await openWritable('report.html', io.stdout)
+ */
+export async function openWritable(path: string | undefined, stdout: Writable): Promise<Output> {
   try {
     return await openOutput(path, stdout)
   } catch (error) {

@@ -33,7 +33,7 @@ export interface RunResources {
 }
 
 /** What a run reports besides its records. */
-export interface RunSummary {
+export interface DedupSummary {
   rejects: Reject[]
   stats: RunStats
 }
@@ -58,7 +58,7 @@ export async function runDedupPasses(
   options: Partial<DedupOptions & RunResources>,
   hooks: ScanHooks,
   sink: RecordSink,
-): Promise<RunSummary> {
+): Promise<DedupSummary> {
   const started = performance.now()
   const settings = { ...DEFAULT_DEDUP_OPTIONS, workers: 1, ...options }
   const dir = makeTempDir(settings.tempDir, 'run')
