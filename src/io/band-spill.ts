@@ -1,5 +1,5 @@
 // LSH band keys of every document written to a temporary file, read back one band at a time.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** An append-only table of `bands` 32-bit keys per document, read by column. */
@@ -9,6 +9,7 @@ export interface BandSpill {
   readBand(band: number): Uint32Array
   readonly count: number
   finish(): void
+  /** Close the file and delete it. */
   close(): void
 }
 
@@ -27,7 +28,8 @@ const CHUNK = 8192
  * spill.readBand(0)
  */
 export function createBandSpill(dir: string, name: string, bands: number): BandSpill {
-  const fd = openSync(join(dir, name), 'w+')
+  const path = join(dir, name)
+  const fd = openSync(path, 'w+')
   const chunk = new Uint32Array(CHUNK * bands)
   const chunkBytes = chunk.byteLength
   let count = 0
@@ -68,6 +70,7 @@ export function createBandSpill(dir: string, name: string, bands: number): BandS
     },
     close() {
       closeSync(fd)
+      rmSync(path, { force: true })
     },
   }
 }

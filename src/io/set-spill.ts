@@ -1,5 +1,5 @@
 // Variable-length hash sets written to a temporary file and read back by document number.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** An append-only file of Uint32Array records. */
@@ -13,6 +13,7 @@ export interface SetSpill {
   readonly count: number
   /** Write out what is buffered; appending after this is an error. */
   finish(): void
+  /** Close the file and delete it. */
   close(): void
 }
 
@@ -31,7 +32,8 @@ const BLOCK_BYTES = 1 << 22
  * sets.read(0) // Uint32Array [1, 2]
  */
 export function createSetSpill(dir: string, name: string): SetSpill {
-  const fd = openSync(join(dir, name), 'w+')
+  const path = join(dir, name)
+  const fd = openSync(path, 'w+')
   let offsets = new Float64Array(1024)
   let lengths = new Uint32Array(1024)
   let count = 0
@@ -81,6 +83,7 @@ export function createSetSpill(dir: string, name: string): SetSpill {
     },
     close() {
       closeSync(fd)
+      rmSync(path, { force: true })
     },
   }
 }

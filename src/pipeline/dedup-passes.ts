@@ -89,9 +89,8 @@ export async function runDedupPasses(
       setup = { ...setup, ...(await firstPass(context)) }
     }
     await executor.setup(setup)
-    const { clusters, output } = await finalPass(context)
+    const { clusters, output, tempBytes } = await finalPass(context)
     hooks.signal?.throwIfAborted()
-    const tempBytes = folderBytes(dir)
     const counts = await writeRecords(output.lines(), scan.ids, clusters, settings, sink, hooks)
     const perDocument = (bytes: number) =>
       counts.documents === 0 ? 0 : Math.round(bytes / counts.documents)
@@ -186,7 +185,7 @@ async function finalPass({
   dir,
   settings,
   hooks,
-}: PassContext): Promise<{ clusters: ClusterColumns; output: LineSpill }> {
+}: PassContext): Promise<{ clusters: ClusterColumns; output: LineSpill; tempBytes: number }> {
   const signed = createSignedCollector(dir, 'final', settings.bands, settings.method === 'simhash')
   const output = createLineSpill(dir, 'records')
   const stage = settings.clean ? 'second pass' : 'signing'
@@ -204,7 +203,9 @@ async function finalPass({
     for await (const doc of documents()) await batches.add(doc, { text: doc.text, site: doc.site })
     await batches.finish()
     output.finish()
-    return { clusters: clusterSpilled(signed.finish(), settings), output }
+    const clusters = clusterSpilled(signed.finish(), settings)
+    // The most disk the run takes: the spooled input, the final signatures and the output.
+    return { clusters, output, tempBytes: folderBytes(dir) }
   } finally {
     signed.close()
     output.finish()

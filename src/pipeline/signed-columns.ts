@@ -9,7 +9,7 @@ import { createGrowable } from './growable.js'
 export interface SignedCollector {
   add(signature: PageSignature): void
   finish(): SignedColumns
-  /** Close the spill files (their folder is removed with the run's). */
+  /** Close and delete the spill files. */
   close(): void
 }
 
