@@ -1,15 +1,18 @@
 // `winnow extract` and `winnow dedup` on HTML pages and WARC files, good and bad.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli.js'
 import { htmlRecord, httpResponse, warcFile, warcRecord } from './warc-builder.js'
 
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'winnow-extract-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
 })
 
 const paragraphs = [

@@ -1,10 +1,10 @@
 // `winnow` run in-process with in-memory streams: the command-line contract, end to end.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -13,6 +13,9 @@ const site = join(root, 'test/fixtures/cli/site')
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'winnow-cli-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
 })
 
 const ARTICLE =
