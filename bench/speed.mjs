@@ -1,7 +1,7 @@
 // Throughput at several corpus sizes: generates (or reuses) a synthetic crawl per size, measures the
 // floor (read, parse, tokenise) on it, then times `winnow dedup` on it as a child process with its
 // peak memory, and prints a markdown table.
-// Usage: npm run bench:speed [-- --sizes 10000,100000,1000000] [--dev] [--workers N] [--keep]
+// Usage: npm run bench:speed [-- --sizes 10000,100000,1000000] [--dev] [--workers N] [--time-limit MIN] [--keep]
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     // Also time the labelled dev corpus beside the project, which other tools are measured on.
     dev: { type: 'boolean', default: false },
+    // Minutes a run may take before it is stopped.
+    'time-limit': { type: 'string', default: '60' },
   },
 })
 const sizes = values.sizes.split(',').map((size) => Number(size.trim()))
@@ -34,7 +36,7 @@ if (!existsSync(bin)) {
 }
 const outDir = join(root, 'bench/out')
 mkdirSync(outDir, { recursive: true })
-const TIME_LIMIT_MS = 30 * 60 * 1000
+const TIME_LIMIT_MS = Number(values['time-limit']) * 60 * 1000
 const GNU_TIME = '/usr/bin/time'
 
 // Generated corpora are cached by size; a generation cut short leaves only a .partial file.
