@@ -1,7 +1,7 @@
 // Lines of text written to a temporary file and read back in order: a run's output until it is known.
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { StringDecoder } from 'node:string_decoder'
 
 /** An append-only file of lines, read back once, in order. */
 export interface LineSpill {
@@ -46,9 +46,20 @@ export function createLineSpill(dir: string, name: string): LineSpill {
       closeSync(fd)
       open = false
     },
-    lines() {
-      const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })
-      return createInterface({ input: stream, crlfDelay: Infinity })
-    },
+    lines: () => readLines(path),
   }
+}
+
+// Lines of a file written by a spill: megabyte chunks decoded whole and split on newlines, which
+// is several times faster than node:readline's line events.
+async function* readLines(path: string): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  let rest = ''
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const lines = (rest + decoder.write(chunk as Buffer)).split('\n')
+    rest = lines.pop() ?? ''
+    for (const line of lines) yield line
+  }
+  rest += decoder.end()
+  if (rest !== '') yield rest
 }
