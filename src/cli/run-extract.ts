@@ -1,5 +1,5 @@
 // Run `winnow extract`: read pages, extract each article and write one JSON line per document.
-import { InputError, UsageError, WinnowError } from '../errors.js'
+import { InputError, UsageError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { openOutput, writeJsonl, writeRejects } from '../io/write-jsonl.js'
 import { dropSiteBoilerplate } from '../pipeline/drop-site-boilerplate.js'
@@ -8,7 +8,7 @@ import type { Reject, Skip } from '../types.js'
 import { EXTRACT_FLAGS } from './flags.js'
 import { fieldOptions } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
-import type { CliIo } from './run-dedup.js'
+import { openWritable, type CliIo } from './run-dedup.js'
 import { formatReject } from './summary.js'
 
 /** The counts of an extraction run, printed as its summary and written by `--stats`. */
@@ -139,15 +139,4 @@ export function extractSummaryLine(stats: ExtractStats): string {
     `winnow: ${stats.documents} documents extracted, ${stats.rejected} rejected, ` +
     `${stats.empty} empty, ${total} skipped${detail}, ${stats.seconds.toFixed(1)} s`
   )
-}
-
-async function openWritable(path: string | undefined, stdout: CliIo['stdout']) {
-  try {
-    return await openOutput(path, stdout)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new WinnowError('usage', `cannot write ${path ?? 'standard output'}: ${reason}`, {
-      cause: error,
-    })
-  }
 }

@@ -1,4 +1,5 @@
 // One line of `winnow dedup` output back into a record, or a reject saying what is wrong with it.
+import { parseJsonObject } from './parse-json-object.js'
 import type {
   DedupRecord,
   JoinReason,
@@ -22,16 +23,15 @@ export function parseDedupLine(text: string, source: string, line: number): Dedu
   const reject = (code: Reject['code'], reason: string): Reject => {
     return { kind: 'reject', source, line, code, reason }
   }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return reject('malformed_json', `malformed JSON: ${(error as Error).message}`)
+  const parsed = parseJsonObject(text)
+  if (!parsed.ok) {
+    const reason =
+      parsed.code === 'not_an_object'
+        ? `${parsed.reason} (one winnow dedup output record)`
+        : parsed.reason
+    return reject(parsed.code, reason)
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return reject('not_an_object', 'expected a JSON object (one winnow dedup output record)')
-  }
-  const row = value as Record<string, unknown>
+  const row = parsed.value
   const { id, cluster, similarity, reason } = row
   if (typeof id !== 'string' || id === '') return reject('missing_id', 'field "id" is missing')
   if (typeof row['text'] !== 'string') return reject('missing_text', 'field "text" is missing')

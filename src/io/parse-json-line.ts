@@ -1,6 +1,7 @@
 // One JSON Lines record to a document, or to a reject that says what was wrong with the line.
 import type { InputRecord, Reject } from '../types.js'
 import { documentFlags } from './decode-text.js'
+import { parseJsonObject } from './parse-json-object.js'
 import type { ReadOptions } from './read-options.js'
 import { siteFromUrl } from './site-from-url.js'
 
@@ -34,17 +35,9 @@ export function parseJsonLine(
   const reject = (code: Reject['code'], reason: string): Reject => {
     return { kind: 'reject', source, line, code, reason }
   }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return reject('malformed_json', `malformed JSON: ${(error as Error).message}`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
-    return reject('not_an_object', `expected a JSON object, got ${kind}`)
-  }
-  const record = value as Record<string, unknown>
+  const parsed = parseJsonObject(text)
+  if (!parsed.ok) return reject(parsed.code, parsed.reason)
+  const record = parsed.value
   const html = options.htmlField === undefined ? undefined : record[options.htmlField]
   const body = typeof html === 'string' ? '' : record[options.textField]
   if (typeof body !== 'string') {
