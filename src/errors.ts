@@ -1,7 +1,8 @@
 // Errors that stop a run. A bad record is a Reject value, not an exception; these are for the rest.
 
 /** Codes carried by every WinnowError. */
-export type ErrorCode = 'usage' | 'input' | 'unreadable_path' | 'strict_reject' | 'internal'
+export type ErrorCode =
+  'usage' | 'input' | 'unreadable_path' | 'strict_reject' | 'store' | 'internal'
 
 /** Base class: a code for programs, a message for people, the underlying cause if any. */
 export class WinnowError extends Error {
@@ -41,5 +42,16 @@ export class InputError extends WinnowError {
     this.name = 'InputError'
     this.source = source
     this.line = line
+  }
+}
+
+/**
+ * An index could not be opened or used: not a winnow index, written by a newer version, built
+ * with other signature options, or failing on disk. The message names the index. Exit code 2.
+ */
+export class StoreError extends WinnowError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store', message, options)
+    this.name = 'StoreError'
   }
 }

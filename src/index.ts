@@ -11,6 +11,26 @@ export {
 export { runDedupPasses, type RunResources, type DedupSummary } from './pipeline/dedup-passes.js'
 export type { RecordSink } from './pipeline/write-records.js'
 
+// The persistent index, and documents one at a time against it
+export { openIndex, matchRules, type OpenIndexOptions } from './pipeline/open-index.js'
+export {
+  createOnlineIndex,
+  type OnlineDocument,
+  type OnlineIndex,
+} from './pipeline/online-index.js'
+export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.js'
+export type {
+  IndexEntry,
+  IndexOptions,
+  IndexStats,
+  IndexStatus,
+  IndexStore,
+  IndexVerdict,
+  MatchRules,
+  StoredCluster,
+  StoredDocument,
+} from './store/index-store.js'
+
 // Extracting articles from HTML pages
 export {
   extractArticle,
@@ -67,7 +87,8 @@ export type {
   JoinReason,
   Reject,
   RejectCode,
+  IndexRunStats,
   RunStats,
   Skip,
 } from './types.js'
-export { WinnowError, UsageError, InputError, type ErrorCode } from './errors.js'
+export { WinnowError, UsageError, InputError, StoreError, type ErrorCode } from './errors.js'

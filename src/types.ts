@@ -73,10 +73,15 @@ export type InputRecord = InputDocument | Reject
 /** Why a document joined its cluster. */
 export type JoinReason = 'exact' | 'near' | 'contained'
 
+/** How a document stands against a persistent index: new, a copy of one there, or there already. */
+export type IndexStatus = 'new' | 'duplicate' | 'already_seen'
+
 /** One output line: a document with its cleaned text and its place in a cluster. */
 export interface DedupRecord {
   id: string
   url?: string
+  /** With `--index` only. */
+  status?: IndexStatus
   /** Id of the cluster's canonical document. */
   cluster: string
   canonical: boolean
@@ -131,4 +136,16 @@ export interface RunStats {
   index_bytes_per_document: number
   /** Bytes of temporary files (signatures and cleaned pages waiting for output), per document. */
   temp_bytes_per_document: number
+  /** With `--index`: the run's documents by status, and what the index holds afterwards. */
+  index?: IndexRunStats
+}
+
+/** What a run against an index did to it. */
+export interface IndexRunStats {
+  new: number
+  duplicate: number
+  already_seen: number
+  /** Documents and clusters in the index after the run. */
+  documents: number
+  clusters: number
 }

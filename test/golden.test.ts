@@ -45,6 +45,12 @@ describe('help texts', () => {
     expect(result.code).toBe(0)
     check('report-help.txt', result.stdout)
   })
+
+  it('winnow index --help', async () => {
+    const result = await runCli(['index', '--help'])
+    expect(result.code).toBe(0)
+    check('index-help.txt', result.stdout)
+  })
 })
 
 describe('dedup output', () => {

@@ -95,8 +95,9 @@ export interface CorpusStats {
 }
 
 /**
- * Create an empty statistics table. Keys are kept as 53-bit hashes, not strings, so memory grows
- * with the number of distinct lines, not with their length.
+ * Create a statistics table, empty or continuing the counts of `from` (an index's). Keys are
+ * kept as 53-bit hashes, not strings, so memory grows with the number of distinct lines, not
+ * with their length.
  *
  * @example
  * const stats = createCorpusStats()
@@ -104,12 +105,15 @@ export interface CorpusStats {
  * stats.addPage('example.com', 'Menu\nStory two.')
  * stats.contextFor('example.com').templateCount('l menu') // 2
  */
-export function createCorpusStats(options: Partial<CorpusStatsOptions> = {}): CorpusStats {
+export function createCorpusStats(
+  options: Partial<CorpusStatsOptions> = {},
+  from?: StatsTables,
+): CorpusStats {
   const settings = { ...DEFAULT_CORPUS_STATS_OPTIONS, ...options }
-  const groupPages = new Map<string, number>()
-  const templateCounts = createHashCounts()
-  const wordCounts = createHashCounts()
-  let pages = 0
+  const groupPages = new Map<string, number>(from?.groupPages)
+  const templateCounts = createHashCounts(from?.templates)
+  const wordCounts = createHashCounts(from?.words)
+  let pages = from?.pages ?? 0
   const boundTemplates = createBound(templateCounts, settings.maxKeys)
   const boundWords = createBound(wordCounts, settings.maxKeys)
 

@@ -134,6 +134,18 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
       'add "removed" to each line: every line cleaning removed, with the rule that removed it',
   },
   {
+    name: 'index',
+    type: 'string',
+    value: 'FILE',
+    description:
+      'deduplicate against a persistent index (SQLite, created if missing) and add the documents to it; each line then has a status: new, duplicate or already_seen',
+  },
+  {
+    name: 'store-text',
+    type: 'boolean',
+    description: 'with --index: keep each cleaned text in the index too',
+  },
+  {
     name: 'workers',
     type: 'string',
     value: 'N',
@@ -266,6 +278,29 @@ export const REPORT_FLAGS: readonly FlagSpec[] = [
     description: 'stop at the first line of the input that is not a dedup record (exit code 2)',
   },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'print no summary and no warnings' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+]
+
+/**
+ * The flags of `winnow index`: where an export goes, and what it holds.
+ *
+ * @example
+ * INDEX_FLAGS.find((flag) => flag.name === 'clusters')?.type // 'boolean'
+ */
+export const INDEX_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    value: 'FILE',
+    description: 'export: write JSONL here instead of standard output',
+  },
+  {
+    name: 'clusters',
+    type: 'boolean',
+    description: 'export: one line per cluster with its members, instead of one per document',
+  },
+  { name: 'quiet', short: 'q', type: 'boolean', description: 'print no summary' },
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ]
 

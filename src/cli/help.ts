@@ -3,6 +3,7 @@ import {
   DEDUP_FLAGS,
   EXPLAIN_FLAGS,
   EXTRACT_FLAGS,
+  INDEX_FLAGS,
   MAIN_FLAGS,
   REPORT_FLAGS,
   type FlagSpec,
@@ -21,6 +22,7 @@ export const USAGE = {
   explain: 'Usage: winnow explain <a> <b> [--in INPUT] [options]',
   extract: 'Usage: winnow extract <input...> [options]',
   report: 'Usage: winnow report <out.jsonl> [-o report.html] [options]',
+  index: 'Usage: winnow index <stats|export|compact> <corpus.db> [options]',
 } as const
 
 /** The commands `winnow` knows, for dispatch and help. */
@@ -44,6 +46,11 @@ export const COMMANDS = [
     name: 'report',
     args: '<out.jsonl>',
     description: 'write an HTML report of the clusters and what cleaning removed',
+  },
+  {
+    name: 'index',
+    args: '<action> <db>',
+    description: 'show, export or compact a persistent index (dedup --index)',
   },
   { name: 'help', args: '[command]', description: 'show help for a command' },
 ] as const
@@ -183,6 +190,37 @@ export function reportHelp(): string {
     'Examples:',
     '  winnow dedup pages/ --explain --removed -o out.jsonl --rejects rejects.jsonl',
     '  winnow report out.jsonl --rejects rejects.jsonl -o report.html',
+    '',
+  ].join('\n')
+}
+
+/**
+ * `winnow index --help`.
+ *
+ * @example
+ * stdout.write(indexHelp())
+ */
+export function indexHelp(): string {
+  return [
+    USAGE.index,
+    '',
+    'Look after an index that winnow dedup --index keeps (a SQLite file):',
+    '  stats    counts and sizes, as JSON',
+    '  export   every document as JSONL {id, url, fetched_at, cluster, canonical, duplicate_of,',
+    '           similarity, reason, content_hash, tokens, cleaned_length, text?}; with --clusters,',
+    '           every cluster {cluster, size, members}',
+    '  compact  fold the write-ahead log into the file and reclaim free pages',
+    '',
+    'Options:',
+    ...INDEX_FLAGS.map(flagHelp),
+    '',
+    'Exit codes: 0 done, 1 unexpected failure, 2 bad input or usage (including an index that',
+    'is missing, damaged or written by a newer winnow).',
+    '',
+    'Examples:',
+    '  winnow dedup today/ --index corpus.db -o today.jsonl',
+    '  winnow index stats corpus.db',
+    '  winnow index export corpus.db --clusters -o clusters.jsonl',
     '',
   ].join('\n')
 }

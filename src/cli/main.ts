@@ -7,6 +7,7 @@ import {
   dedupHelp,
   explainHelp,
   extractHelp,
+  indexHelp,
   mainHelp,
   reportHelp,
   shortUsage,
@@ -16,6 +17,7 @@ import { parseFlags } from './parse-flags.js'
 import { runDedup, type CliIo } from './run-dedup.js'
 import { runExplain } from './run-explain.js'
 import { runExtract } from './run-extract.js'
+import { runIndex } from './run-index.js'
 import { runReport } from './run-report.js'
 
 export type { CliIo } from './run-dedup.js'
@@ -67,6 +69,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const code = await runReport(rest, io)
         return code === 'help' ? print(io.stdout, reportHelp()) : code
       }
+      case 'index': {
+        const code = await runIndex(rest, io)
+        return code === 'help' ? print(io.stdout, indexHelp()) : code
+      }
       case 'help':
         return print(io.stdout, helpFor(rest[0]))
       default:
@@ -83,11 +89,12 @@ function helpFor(topic: string | undefined): string {
   if (topic === 'explain') return explainHelp()
   if (topic === 'extract') return extractHelp()
   if (topic === 'report') return reportHelp()
+  if (topic === 'index') return indexHelp()
   throw new UsageError(`no help for "${topic}": there is no such command`)
 }
 
-function isCommand(name: string | undefined): name is 'dedup' | 'explain' | 'extract' | 'report' {
-  return name === 'dedup' || name === 'explain' || name === 'extract' || name === 'report'
+function isCommand(name: string | undefined): name is Exclude<keyof typeof USAGE, 'main'> {
+  return name !== undefined && name !== 'main' && name in USAGE
 }
 
 function print(out: CliIo['stdout'], text: string): number {

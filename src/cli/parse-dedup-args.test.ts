@@ -37,6 +37,7 @@ describe('parseDedupArgs', () => {
         urlField: DEFAULT_READ_OPTIONS.urlField,
       },
       dedup: DEFAULT_DEDUP_OPTIONS,
+      storeText: false,
     })
   })
 

@@ -20,6 +20,9 @@ export interface DedupCommand {
   /** Worker threads; undefined for one per core. */
   workers?: number
   tempDir?: string
+  /** A persistent index to deduplicate against and add to. */
+  index?: string
+  storeText: boolean
 }
 
 // A signature of a million entries is far beyond any useful setting; a bound keeps a typo such
@@ -53,6 +56,7 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     quiet: values.boolean('quiet'),
     read: fieldOptions(values),
     dedup,
+    storeText: values.boolean('store-text'),
   }
   for (const name of ['output', 'stats', 'rejects'] as const) {
     const value = values.string(name)
@@ -61,7 +65,24 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
   if (values.string('workers') !== undefined) command.workers = count(values, 'workers', 1, 256)
   const tempDir = values.string('temp-dir')
   if (tempDir !== undefined) command.tempDir = tempDir
+  const index = values.string('index')
+  if (index !== undefined) command.index = checkIndexUse(index, command)
+  else if (command.storeText) throw new UsageError('--store-text needs --index')
   return command
+}
+
+// An index keeps MinHash band keys and shingle sets, not pair measurements.
+function checkIndexUse(index: string, command: DedupCommand): string {
+  if (index === '' || index === '-') throw new UsageError('--index takes a file path')
+  if (command.dedup.method !== 'minhash') {
+    throw new UsageError('--index works with --method minhash only')
+  }
+  if (command.dedup.explain) {
+    throw new UsageError(
+      '--explain does not combine with --index (an index keeps no pair measurements); use winnow explain on two documents',
+    )
+  }
+  return index
 }
 
 /**

@@ -6,6 +6,8 @@ import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { createJsonlWriter, openOutput, writeRejects } from '../io/write-jsonl.js'
 import { runDedupPasses } from '../pipeline/dedup-passes.js'
+import { openIndex } from '../pipeline/open-index.js'
+import type { IndexStore } from '../store/index-store.js'
 import type { Reject, Skip } from '../types.js'
 import type { DedupCommand } from './parse-dedup-args.js'
 import { createProgressReporter } from './progress-reporter.js'
@@ -31,6 +33,7 @@ type Output = Awaited<ReturnType<typeof openOutput>>
 export async function runDedup(command: DedupCommand, io: CliIo): Promise<number> {
   const opened: Output[] = []
   let finished = false
+  let index: IndexStore | undefined
   try {
     const open = async (path: string | undefined) => {
       const output = await openWritable(path, io.stdout)
@@ -40,6 +43,9 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     const out = await open(command.output)
     const rejectsOut = command.rejects === undefined ? undefined : await open(command.rejects)
     const statsOut = command.stats === undefined ? undefined : await open(command.stats)
+    if (command.index !== undefined) {
+      index = await openIndex({ path: command.index, create: command.dedup })
+    }
 
     const onReject = (reject: Reject) => {
       if (command.strict)
@@ -63,6 +69,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
         ...command.dedup,
         workers: command.workers ?? availableParallelism(),
         ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
+        ...(index === undefined ? {} : { index: { store: index, storeText: command.storeText } }),
       },
       { onReject, ...(progress === undefined ? {} : { onProgress: progress.update }) },
       (record) => (command.dropDuplicates && !record.canonical ? undefined : writer.write(record)),
@@ -78,6 +85,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     finished = true
     return 0
   } finally {
+    await index?.close()
     for (const output of opened) await output.close()
     // A run that stopped leaves no half-written files behind to be taken for results.
     if (!finished) {

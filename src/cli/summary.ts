@@ -28,6 +28,17 @@ export function summaryLine(stats: RunStats): string {
     `winnow: ${stats.documents} documents, ${stats.clusters} clusters, ` +
     `${stats.duplicates} duplicates (${stats.exact_duplicates} exact, ${stats.near_duplicates} near), ` +
     `${stats.rejected} rejected, ${stats.empty} empty, ` +
-    `${skipped > 0 ? `${skipped} skipped, ` : ''}${stats.seconds.toFixed(1)} s`
+    `${skipped > 0 ? `${skipped} skipped, ` : ''}${stats.seconds.toFixed(1)} s` +
+    indexPart(stats)
+  )
+}
+
+// Against an index: what the run added, and what the index holds now.
+function indexPart(stats: RunStats): string {
+  const index = stats.index
+  if (index === undefined) return ''
+  return (
+    `; index: ${index.new} new, ${index.duplicate} duplicates, ${index.already_seen} already seen, ` +
+    `now ${index.documents} documents in ${index.clusters} clusters`
   )
 }

@@ -1,10 +1,12 @@
 // A run as passes over re-readable input: scan, first cleaning, final cleaning, write.
 import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { createCorpusStats } from '../clean/corpus-stats.js'
 import { createSectionBreaks } from '../clean/section-breaks.js'
 import { createLineSpill, type LineSpill } from '../io/line-spill.js'
 import { makeTempDir } from '../io/temp-dir.js'
-import type { InputRecord, Reject, RunStats } from '../types.js'
+import type { IndexStore, StoredModel } from '../store/index-store.js'
+import type { IndexRunStats, InputRecord, Reject, RunStats } from '../types.js'
 import {
   createAdaptiveExecutor,
   createInProcessExecutor,
@@ -19,7 +21,8 @@ import { scanInput, type InputScan, type ScanHooks, type SpooledDocument } from 
 import { linesSharedAcrossArticles } from './shared-line-table.js'
 import { createSignedCollector } from './signed-columns.js'
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
-import { writeRecords, type RecordSink } from './write-records.js'
+import { indexPass, placesInIndex, statsTablesOf } from './index-pass.js'
+import { placesIn, writeRecords, type PlaceOf, type RecordSink } from './write-records.js'
 
 // Below this much page text (about 300 pages), starting worker threads costs more than it saves.
 const IN_PROCESS_CHARS = 1_000_000
@@ -30,6 +33,11 @@ export interface RunResources {
   workers: number
   /** Folder for the run's temporary files (a fresh folder is made inside it and removed). */
   tempDir?: string
+  /**
+   * A persistent index to deduplicate against: the run's documents are added to it, each
+   * decided against everything it holds, and cleaned with the statistics it has learnt.
+   */
+  index?: { store: IndexStore; storeText: boolean }
 }
 
 /** What a run reports besides its records. */
@@ -49,6 +57,9 @@ export interface DedupSummary {
  *    articles' pages carry (teasers) and which template lines end a site's articles;
  * 3. final pass: clean with all of that, sign, cluster;
  * 4. hand one record per document to `sink`, in input order.
+ *
+ * With an index, step 3 adds each batch of documents to it instead of clustering the run alone,
+ * and the records report each document's place in the index.
  *
  * @example
  * await runDedupPasses(readInputs(paths, options), { workers: 2 }, hooks, (record) => out.write(record))
@@ -78,32 +89,49 @@ export async function runDedupPasses(
       keepRemoved: settings.removed,
     }
     await executor.setup({ ...base, countFacts: settings.clean })
+    const store = settings.index?.store
+    const model = await store?.model()
+    const counts = settings.clean
+      ? createCorpusStats({}, model === undefined ? undefined : statsTablesOf(model))
+      : undefined
     const spool = createLineSpill(dir, 'documents')
-    const scan = await scanInput(input, executor, spool, settings.clean, hooks)
+    const knownIds = store === undefined ? {} : { knownIds: (ids: string[]) => store.knownIds(ids) }
+    const scan = await scanInput(input, executor, spool, counts, { ...hooks, ...knownIds })
     const documents = () => spooledDocuments(spool, hooks.signal)
     const context: PassContext = { documents, scan, executor, dir, settings, hooks }
     let setup = base
+    let learnt: Learnt | undefined
     if (scan.stats !== undefined) {
       setup = { ...base, stats: scan.stats.tables() }
       await executor.setup(setup)
-      setup = { ...setup, ...(await firstPass(context)) }
+      learnt = await firstPass(context)
+      setup = { ...setup, ...withLearnt(learnt, model) }
     }
-    await executor.setup(setup)
-    const { clusters, output, tempBytes } = await finalPass(context)
+    await executor.setup(store === undefined ? setup : { ...setup, finalFacts: settings.clean })
+    const final =
+      store === undefined ? await clusterRun(context) : await addToIndex(context, store, learnt)
     hooks.signal?.throwIfAborted()
-    const counts = await writeRecords(output.lines(), scan.ids, clusters, settings, sink, hooks)
+    const written = await writeRecords(
+      final.output.lines(),
+      scan.ids,
+      final.placeOf,
+      settings,
+      sink,
+      hooks,
+    )
     const perDocument = (bytes: number) =>
-      counts.documents === 0 ? 0 : Math.round(bytes / counts.documents)
-    return {
-      rejects: scan.rejects,
-      stats: {
-        ...counts,
-        rejected: scan.rejects.length,
-        seconds: Math.round(performance.now() - started) / 1000,
-        index_bytes_per_document: perDocument(clusters.indexBytes),
-        temp_bytes_per_document: perDocument(tempBytes),
-      },
+      written.documents === 0 ? 0 : Math.round(bytes / written.documents)
+    const stats: RunStats = {
+      ...written,
+      rejected: scan.rejects.length,
+      seconds: Math.round(performance.now() - started) / 1000,
+      index_bytes_per_document: perDocument(final.indexBytes),
+      temp_bytes_per_document: perDocument(final.tempBytes),
     }
+    if (store !== undefined && final.statuses !== undefined) {
+      stats.index = await indexRunStats(store, final.statuses)
+    }
+    return { rejects: scan.rejects, stats }
   } finally {
     await executor?.close()
     rmSync(dir, { recursive: true, force: true })
@@ -116,7 +144,7 @@ interface PassContext {
   scan: InputScan
   executor: PageExecutor
   dir: string
-  settings: DedupOptions
+  settings: DedupOptions & Partial<RunResources>
   hooks: ScanHooks
 }
 
@@ -131,6 +159,19 @@ async function* spooledDocuments(
   }
 }
 
+/** What a first pass learns: prose lines other articles' pages carry, and section breaks. */
+type Learnt = Required<Pick<TaskSetup, 'sharedLines' | 'sectionBreaks'>>
+
+// A run's learnt lines with those its index learnt from earlier runs.
+function withLearnt(learnt: Learnt, model: StoredModel | undefined): Learnt {
+  if (model === undefined) return learnt
+  const union = (a: Float64Array, b: Float64Array) => Float64Array.from(new Set([...a, ...b]))
+  return {
+    sharedLines: union(learnt.sharedLines, model.sharedLines),
+    sectionBreaks: union(learnt.sectionBreaks, model.sectionBreaks),
+  }
+}
+
 // First cleaning: cluster, then learn the shared prose lines and the section breaks from it.
 async function firstPass({
   documents,
@@ -139,7 +180,7 @@ async function firstPass({
   dir,
   settings,
   hooks,
-}: PassContext): Promise<Pick<TaskSetup, 'sharedLines' | 'sectionBreaks'>> {
+}: PassContext): Promise<Learnt> {
   const signed = createSignedCollector(dir, 'first', settings.bands, settings.method === 'simhash')
   const proseHashes = createGrowable(Float64Array)
   const proseDocs = createGrowable(Int32Array)
@@ -164,6 +205,57 @@ async function firstPass({
     return { sharedLines, sectionBreaks: sectionBreaksOf(followers.view(), sharedLines) }
   } finally {
     signed.close()
+  }
+}
+
+/** How the final pass ends: the cleaned pages, and where each document stands. */
+interface FinalPlaces {
+  output: LineSpill
+  placeOf: PlaceOf
+  indexBytes: number
+  tempBytes: number
+  statuses?: Uint8Array
+}
+
+// Without an index: cluster the run's documents among themselves.
+async function clusterRun(context: PassContext): Promise<FinalPlaces> {
+  const { clusters, output, tempBytes } = await finalPass(context)
+  const placeOf = placesIn(clusters, context.scan.ids)
+  return { output, placeOf, indexBytes: clusters.indexBytes, tempBytes }
+}
+
+// With an index: add the documents to it, batch by batch, then the lines the run learnt.
+async function addToIndex(
+  { documents, scan, executor, dir, settings, hooks }: PassContext,
+  store: IndexStore,
+  learnt: Learnt | undefined,
+): Promise<FinalPlaces> {
+  const stage = settings.clean ? 'second pass' : 'signing'
+  const { output, statuses } = await indexPass({
+    documents,
+    counted: scan.counted,
+    executor,
+    dir,
+    index: store,
+    storeText: settings.index?.storeText ?? false,
+    onDone: (done) => report(hooks, stage, done, scan.ids.length),
+  })
+  const tempBytes = folderBytes(dir)
+  // Learnt last: a run killed before this point reruns with the same lines.
+  if (learnt !== undefined) await store.learnLines(learnt.sharedLines, learnt.sectionBreaks)
+  const placeOf = placesInIndex(store, statuses)
+  return { output, placeOf, indexBytes: statuses.byteLength, tempBytes, statuses }
+}
+
+async function indexRunStats(store: IndexStore, statuses: Uint8Array): Promise<IndexRunStats> {
+  const held = await store.stats()
+  const count = (status: number) => statuses.reduce((sum, s) => sum + (s === status ? 1 : 0), 0)
+  return {
+    new: count(0),
+    duplicate: count(1),
+    already_seen: count(2),
+    documents: held.documents,
+    clusters: held.clusters,
   }
 }
 

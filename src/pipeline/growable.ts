@@ -1,6 +1,6 @@
 // Typed arrays that grow as values are appended: columns of numbers without boxed JS arrays.
 
-type NumberArray = Float64Array | Uint32Array | Int32Array
+type NumberArray = Float64Array | Uint32Array | Int32Array | Uint8Array
 
 /** An appendable column of numbers. */
 export interface Growable<T extends NumberArray> {

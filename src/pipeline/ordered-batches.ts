@@ -16,7 +16,8 @@ export interface OrderedBatches<T> {
 
 /**
  * Create a feeder for `stage`. `onResult` gets each batch's items with their results strictly in
- * input order, however the workers finish. An error from a worker rejects the `add` or `finish`
+ * input order, however the workers finish (the next batch waits while a returned promise
+ * settles). An error from a worker rejects the `add` or `finish`
  * that waits on it, so it reaches the run's caller.
  *
  * @example
@@ -27,7 +28,7 @@ export interface OrderedBatches<T> {
 export function createOrderedBatches<T>(
   executor: PageExecutor,
   stage: PageTask['stage'],
-  onResult: (items: T[], result: TaskResult) => void,
+  onResult: (items: T[], result: TaskResult) => void | Promise<void>,
 ): OrderedBatches<T> {
   const inFlight: { items: T[]; result: Promise<TaskResult> }[] = []
   let items: T[] = []
@@ -36,7 +37,7 @@ export function createOrderedBatches<T>(
 
   const takeOldest = async () => {
     const oldest = inFlight.shift()
-    if (oldest !== undefined) onResult(oldest.items, await oldest.result)
+    if (oldest !== undefined) await onResult(oldest.items, await oldest.result)
   }
   const send = () => {
     if (items.length === 0) return

@@ -1,7 +1,9 @@
 // The one read of a run's input: account for every record, extract HTML, gather site statistics.
-import { createCorpusStats, type CorpusStats } from '../clean/corpus-stats.js'
+import type { CorpusStats } from '../clean/corpus-stats.js'
 import type { LineSpill } from '../io/line-spill.js'
 import { createHashCounts } from '../text/hash-counts.js'
+import type { FactsResult } from '../workers/page-tasks.js'
+import { createGrowable } from './growable.js'
 import type { InputDocument, InputRecord, Reject } from '../types.js'
 import type { PageExecutor } from '../workers/page-pool.js'
 import { createOrderedBatches } from './ordered-batches.js'
@@ -15,6 +17,8 @@ export interface InputScan {
   rejects: Reject[]
   /** Template and word statistics, when the run cleans. */
   stats: CorpusStats | undefined
+  /** Per kept document, 1 when its page added to the statistics (its text was new). */
+  counted: Uint8Array
   /** Characters of text read. */
   chars: number
 }
@@ -24,6 +28,11 @@ export interface ScanHooks {
   onReject?: (reject: Reject) => void
   onProgress?: (progress: Progress) => void
   signal?: AbortSignal
+  /**
+   * Ids an index holds already: their pages are not counted again (the index counted them when
+   * they were added), though their texts still mark later identical pages as recaptures.
+   */
+  knownIds?: (ids: string[]) => Promise<Set<string>>
 }
 
 /** A kept document as the later passes read it back from the spool. */
@@ -32,6 +41,7 @@ export interface SpooledDocument {
   text: string
   site: string
   url?: string
+  fetchedAt?: string
   flags?: InputDocument['flags']
 }
 
@@ -42,24 +52,20 @@ export interface SpooledDocument {
  * the input itself is read once: standard input works, and pages are extracted once). With
  * `clean`, every distinct page text adds its template keys and words to the statistics
  * (byte-identical recaptures are counted once, or an article's own paragraphs would look like
- * site template).
+ * site template) into `stats`, which may start from an index's counts.
  *
  * @example
- * const scan = await scanInput(readInputs(paths, options), executor, spool, true, hooks)
+ * const scan = await scanInput(readInputs(paths, options), executor, spool, createCorpusStats(), hooks)
  */
 export async function scanInput(
   input: AsyncIterable<InputRecord>,
   executor: PageExecutor,
   spool: LineSpill,
-  clean: boolean,
+  stats: CorpusStats | undefined,
   hooks: ScanHooks,
 ): Promise<InputScan> {
-  const scan: InputScan = {
-    ids: [],
-    rejects: [],
-    stats: clean ? createCorpusStats() : undefined,
-    chars: 0,
-  }
+  const scan: InputScan = { ids: [], rejects: [], stats, counted: new Uint8Array(0), chars: 0 }
+  const counted = createGrowable(Uint8Array)
   const seenIds = new Set<string>()
   const seenTexts = createHashCounts()
   const reject = (record: Reject) => {
@@ -78,13 +84,15 @@ export async function scanInput(
       text: doc.text,
       site: siteOf(doc),
       ...(doc.url === undefined ? {} : { url: doc.url }),
+      ...(doc.fetchedAt === undefined ? {} : { fetchedAt: doc.fetchedAt }),
       ...(doc.flags === undefined ? {} : { flags: doc.flags }),
     }
     spool.append(JSON.stringify(spooled))
   }
 
-  const batches = createOrderedBatches<InputRecord>(executor, 'facts', (records, result) => {
+  const batches = createOrderedBatches<InputRecord>(executor, 'facts', async (records, result) => {
     if (result.stage !== 'facts') return
+    const known = await knownIn(records, result.pages, hooks)
     result.pages.forEach((page, i) => {
       const record = records[i]
       if (record === undefined) return
@@ -99,10 +107,11 @@ export async function scanInput(
       const doc = page.extracted ?? record
       const before = scan.ids.length
       keep(doc)
-      if (scan.ids.length === before || page.facts === undefined) return
-      if (seenTexts.has(page.textHash)) return
+      if (scan.ids.length === before) return
+      const count = page.facts !== undefined && !seenTexts.has(page.textHash) && !known.has(doc.id)
+      counted.push(count ? 1 : 0)
       seenTexts.add(page.textHash)
-      scan.stats?.addFacts(page.facts)
+      if (count && page.facts !== undefined) scan.stats?.addFacts(page.facts)
     })
   })
 
@@ -129,7 +138,24 @@ export async function scanInput(
   }
   await batches.finish()
   spool.finish()
+  scan.counted = counted.view()
   return scan
+}
+
+// The ids of a batch's documents that the index holds already.
+async function knownIn(
+  records: readonly InputRecord[],
+  pages: readonly FactsResult[],
+  hooks: ScanHooks,
+): Promise<Set<string>> {
+  if (hooks.knownIds === undefined) return new Set()
+  const ids: string[] = []
+  pages.forEach((page, i) => {
+    const record = records[i]
+    if (record?.kind !== 'document' || 'reject' in page) return
+    ids.push((page.extracted ?? record).id)
+  })
+  return hooks.knownIds(ids)
 }
 
 function duplicateId(record: InputDocument): Reject {

@@ -34,6 +34,9 @@ export function transferablesOf(result: TaskResult): ArrayBuffer[] {
       if ('proseHashes' in page) {
         add(page.proseHashes)
         add(page.followers)
+      } else {
+        add(page.facts?.templateKeys)
+        add(page.facts?.words)
       }
     }
   }

@@ -39,6 +39,8 @@ export interface TaskSetup {
   keepRemoved: boolean
   /** Whether the scan stage counts template keys and words (only runs that clean need them). */
   countFacts?: boolean
+  /** Whether the final stage returns each page's facts too (an index adds them to its counts). */
+  finalFacts?: boolean
 }
 
 /** A batch of pages and the stage to run them through. */
@@ -80,6 +82,7 @@ export interface FinalResult {
   signature: PageSignature
   text: string
   removed: RemovedLine[]
+  facts?: PageFacts
 }
 
 export type TaskResult =
@@ -114,16 +117,7 @@ export function createPageWorker(): PageWorker {
   }
   const contextFor = (site: string): CleaningContext => {
     if (stats === undefined) throw new Error('cleaning asked for without statistics')
-    const context = stats.contextFor(site)
-    if (shared !== undefined) {
-      const lines = shared
-      context.isSharedElsewhere = (key) => lines.has(hashString(key))
-    }
-    if (breaks !== undefined) {
-      const table = breaks
-      context.isSectionBreak = (key) => table.has(sectionBreakKey(site, key))
-    }
-    return context
+    return withLearntLines(stats.contextFor(site), site, shared, breaks)
   }
 
   return {
@@ -134,7 +128,7 @@ export function createPageWorker(): PageWorker {
       breaks = setup.sectionBreaks === undefined ? undefined : keySet(setup.sectionBreaks)
     },
     run(task) {
-      const { sign, keepRemoved, countFacts = true } = settings()
+      const { sign, keepRemoved, countFacts = true, finalFacts = false } = settings()
       switch (task.stage) {
         case 'facts':
           return { stage: 'facts', pages: task.pages.map((page) => scanPage(page, countFacts)) }
@@ -155,13 +149,14 @@ export function createPageWorker(): PageWorker {
           return {
             stage: 'final',
             pages: task.pages.map(({ text, site }) => {
-              const page =
-                stats === undefined ? undefined : cleanLines(pageLines(text), contextFor(site))
+              const lines = stats === undefined ? undefined : pageLines(text)
+              const page = lines === undefined ? undefined : cleanLines(lines, contextFor(site))
               const cleaned = page?.text ?? text
               return {
                 signature: signPage(cleaned, sign),
                 text: cleaned,
                 removed: keepRemoved ? (page?.removed ?? []) : [],
+                ...(finalFacts && lines !== undefined ? { facts: pageFacts(site, lines) } : {}),
               }
             }),
           }
@@ -187,11 +182,41 @@ function scanPage({ text, site, html }: PageInput, countFacts: boolean): FactsRe
   }
 }
 
-function keySet(keys: Float64Array): HashCounts {
+/**
+ * A site's cleaning context that also knows the lines a first pass learnt: prose that other
+ * articles' pages carry, and template lines that end the site's articles.
+ *
+ * @example
+ * const context = withLearntLines(stats.contextFor(site), site, keySet(sharedLines), undefined)
+ */
+export function withLearntLines(
+  context: CleaningContext,
+  site: string,
+  shared: HashCounts | undefined,
+  breaks: HashCounts | undefined,
+): CleaningContext {
+  if (shared !== undefined) context.isSharedElsewhere = (key) => shared.has(hashString(key))
+  if (breaks !== undefined) context.isSectionBreak = (key) => breaks.has(sectionBreakKey(site, key))
+  return context
+}
+
+/**
+ * A set of hashes as a table with count 1 each, for fast membership tests.
+ *
+ * @example
+ * keySet(Float64Array.from([7])).has(7) // true
+ */
+export function keySet(keys: Float64Array): HashCounts {
   return createHashCounts({ keys, counts: new Uint32Array(keys.length).fill(1) })
 }
 
-function signPage(text: string, options: SignOptions & { bands: number }): PageSignature {
+/**
+ * Sign a cleaned page as clustering needs it: exact key, tokens, band keys and shingles.
+ *
+ * @example
+ * signPage('Oil prices rose.', { shingleSize: 3, permutations: 128, bands: 64 }).bands.length // 64
+ */
+export function signPage(text: string, options: SignOptions & { bands: number }): PageSignature {
   const signed = signText(text, options)
   return {
     exact: signed.exact,

@@ -1,0 +1,118 @@
+// One document at a time against an index: what a service does with each page it is sent.
+import { cleanLines } from '../clean/clean-page.js'
+import { createCorpusStats, pageFacts, type PageFacts } from '../clean/corpus-stats.js'
+import { pageLines } from '../clean/page-lines.js'
+import { InputError } from '../errors.js'
+import { extractPage } from '../extract/extract-page.js'
+import type { IndexEntry, IndexStore, IndexVerdict } from '../store/index-store.js'
+import { keySet, signPage, withLearntLines } from '../workers/page-tasks.js'
+import { modelDeltaOf, statsTablesOf } from './index-pass.js'
+import { siteOf } from './site-of.js'
+
+/** A document as a client sends it: text, or an HTML page to extract the article from. */
+export interface OnlineDocument {
+  id: string
+  text?: string
+  html?: string
+  url?: string
+  fetchedAt?: string
+}
+
+/** An index that cleans, signs and decides one document (or one batch) at a time. */
+export interface OnlineIndex {
+  readonly store: IndexStore
+  /** Add documents in order, as one atomic step; one verdict each. */
+  add(documents: readonly OnlineDocument[]): Promise<IndexVerdict[]>
+  /** Where a document would stand, without adding it. */
+  check(document: OnlineDocument): Promise<IndexVerdict>
+  /** The cleaned text a document is compared on. */
+  clean(document: OnlineDocument): string
+}
+
+/**
+ * Serve an index one document at a time. Pages are cleaned with the statistics the index has
+ * learnt (its runs' site templates, word counts and learnt lines), and each page added counts
+ * in them from then on; within one process, additions run one after another, so two copies of
+ * one article sent at the same moment still end in one cluster.
+ *
+ * @example
+ * const online = await createOnlineIndex(await openIndex({ path: 'corpus.db' }))
+ * const [verdict] = await online.add([{ id: 'a', text: 'Oil prices rose on Monday.' }])
+ */
+export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex> {
+  const { options } = store
+  const model = await store.model()
+  const stats = createCorpusStats({}, statsTablesOf(model))
+  const shared = keySet(model.sharedLines)
+  const breaks = keySet(model.sectionBreaks)
+  const sign = {
+    shingleSize: options.shingleSize,
+    permutations: options.permutations,
+    bands: options.bands,
+  }
+
+  const prepare = (doc: OnlineDocument): { entry: IndexEntry; text: string; facts?: PageFacts } => {
+    const text = pageText(doc)
+    const site = siteOf(doc)
+    let cleaned = text
+    let facts: PageFacts | undefined
+    if (options.clean) {
+      const lines = pageLines(text)
+      cleaned = cleanLines(
+        lines,
+        withLearntLines(stats.contextFor(site), site, shared, breaks),
+      ).text
+      facts = pageFacts(site, lines)
+    }
+    const signature = signPage(cleaned, sign)
+    const entry: IndexEntry = {
+      id: doc.id,
+      ...(doc.url === undefined ? {} : { url: doc.url }),
+      ...(doc.fetchedAt === undefined ? {} : { fetchedAt: doc.fetchedAt }),
+      ...(site === '' ? {} : { site }),
+      exact: signature.exact,
+      tokens: signature.tokens,
+      bands: signature.bands,
+      set: signature.set,
+      cleanedLength: cleaned.length,
+    }
+    return { entry, text: cleaned, ...(facts === undefined ? {} : { facts }) }
+  }
+
+  return {
+    store,
+    clean: (doc) => prepare(doc).text,
+    async check(doc) {
+      return store.check(prepare(doc).entry)
+    },
+    async add(docs) {
+      const known = await store.knownIds(docs.map((doc) => doc.id))
+      const prepared = docs.map(prepare)
+      // A page counts in the statistics once, when its document is first added.
+      const counted = prepared.flatMap((page) =>
+        page.facts === undefined || known.has(page.entry.id) ? [] : [page.facts],
+      )
+      const verdicts = await store.add(
+        prepared.map((page) => page.entry),
+        counted.length === 0 ? undefined : modelDeltaOf(counted),
+      )
+      for (const facts of counted) stats.addFacts(facts)
+      return verdicts
+    },
+  }
+}
+
+// The text of a document; an HTML page's article, or an InputError saying why there is none.
+function pageText(doc: OnlineDocument): string {
+  if (doc.html === undefined) return doc.text ?? ''
+  const page = extractPage({
+    kind: 'document',
+    id: doc.id,
+    text: '',
+    html: doc.html,
+    source: doc.id,
+    ...(doc.url === undefined ? {} : { url: doc.url }),
+  })
+  if ('kind' in page) throw new InputError('input', doc.id, undefined, page.reason)
+  return page.document.text
+}

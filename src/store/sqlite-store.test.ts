@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-options.js'
+import { indexOptionsOf, matchRules } from '../pipeline/open-index.js'
+import { openSqliteStore } from './sqlite-store.js'
+import { article, describeStoreContract, entryOf } from './store-contract.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'winnow-sqlite-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+let files = 0
+const freshPath = () => join(dir, `index-${++files}.db`)
+const create = indexOptionsOf(DEFAULT_DEDUP_OPTIONS)
+const open = (path = freshPath()) => openSqliteStore({ path, rules: matchRules, create })
+
+describeStoreContract('sqlite', () => open())
+
+describe('sqlite store', () => {
+  it('keeps what was added across closing and opening again, in WAL mode', async () => {
+    const path = freshPath()
+    const first = await open(path)
+    await first.add([entryOf('a', article(1)), entryOf('b', article(1))])
+    await first.close()
+    const again = await openSqliteStore({ path, rules: matchRules, readonly: true })
+    expect(await again.getDocument('b')).toMatchObject({ cluster: 'a', reason: 'exact' })
+    expect(again.options).toEqual(create)
+    await again.close()
+    const db = new Database(path, { readonly: true })
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
+  it('refuses a missing index unless asked to create one', async () => {
+    await expect(openSqliteStore({ path: freshPath(), rules: matchRules })).rejects.toThrow(
+      /no index there/,
+    )
+  })
+
+  it('refuses a file that is not a SQLite database, naming it', async () => {
+    const path = freshPath()
+    writeFileSync(path, 'this is not a database, just some text '.repeat(100))
+    await expect(open(path)).rejects.toThrow(new RegExp(`${path}: .*not a database`))
+  })
+
+  it('refuses a SQLite file that is not a winnow index', async () => {
+    const path = freshPath()
+    const db = new Database(path)
+    db.exec('CREATE TABLE people (name TEXT)')
+    db.close()
+    await expect(open(path)).rejects.toThrow(/not a winnow index/)
+  })
+
+  it('refuses an index written by a newer version with a clear error', async () => {
+    const path = freshPath()
+    await (await open(path)).close()
+    const db = new Database(path)
+    db.prepare(`UPDATE meta SET value = '99' WHERE key = 'schema_version'`).run()
+    db.close()
+    await expect(open(path)).rejects.toThrow(/schema version 99 was written by a newer winnow/)
+  })
+
+  it('refuses to add with other signature options than the index was built with', async () => {
+    const path = freshPath()
+    await (await open(path)).close()
+    const other = { ...create, bands: 32, threshold: 0.6 }
+    await expect(openSqliteStore({ path, rules: matchRules, create: other })).rejects.toThrow(
+      /built with other options: bands 64 \(this run: 32\), threshold 0.5 \(this run: 0.6\)/,
+    )
+  })
+
+  it('compacts an index without losing documents', async () => {
+    const path = freshPath()
+    const store = await open(path)
+    await store.add(Array.from({ length: 50 }, (_, i) => entryOf(`d${i}`, article(100 + i))))
+    const { bytesBefore, bytesAfter } = await store.compact()
+    expect(bytesAfter).toBeLessThanOrEqual(bytesBefore)
+    expect((await store.stats()).documents).toBe(50)
+    await store.close()
+  })
+})
