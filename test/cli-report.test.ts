@@ -1,5 +1,5 @@
 // `winnow report` end to end in-process: from the bundled example's dedup output to the HTML.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,6 +22,50 @@ function meta(html: string): { ids: string[]; clusters: number[][] } {
   const json = /<script type="application\/json" id="winnow-meta">(.*)<\/script>/.exec(html)?.[1]
   return JSON.parse(json ?? 'null') as { ids: string[]; clusters: number[][] }
 }
+
+describe('winnow report --index', () => {
+  it('reports everything an index holds, with the texts it keeps', async () => {
+    const index = join(dir, 'all.db')
+    await runCli(['dedup', join(root, 'examples/pages'), '--index', index, '--store-text', '-q'])
+    const result = await runCli(['report', '--index', index, '-q'])
+    expect(result.code).toBe(0)
+    expect(meta(result.stdout).ids).toEqual([
+      'cannery-2024-03-05.txt',
+      'capture-2024-03-02.txt',
+      'capture-2024-03-09.txt',
+    ])
+    expect(meta(result.stdout).clusters).toEqual([[1, 2], [0]])
+  })
+
+  it("adds the canonical copies of a run's clusters that earlier runs added", async () => {
+    const index = join(dir, 'earlier.db')
+    await runCli(['dedup', join(root, 'examples/pages'), '--index', index, '--store-text', '-q'])
+    const today = join(dir, 'today')
+    mkdirSync(today)
+    copyFileSync(join(root, 'examples/pages/capture-2024-03-09.txt'), join(today, 'again.txt'))
+    const run = join(dir, 'today.jsonl')
+    await runCli(['dedup', today, '--index', index, '-o', run, '-q'])
+    const [record] = readFileSync(run, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(record).toMatchObject({ id: 'again.txt', status: 'duplicate', canonical: false })
+
+    const alone = await runCli(['report', run, '-q'])
+    expect(meta(alone.stdout).ids).toEqual(['again.txt'])
+    const completed = await runCli(['report', run, '--index', index, '-q'])
+    expect(completed.code).toBe(0)
+    expect(meta(completed.stdout).ids).toEqual(['again.txt', String(record?.['cluster'])])
+    expect(meta(completed.stdout).clusters).toEqual([[1, 0]])
+  })
+
+  it('needs an input or an index, and names a missing index', async () => {
+    expect((await runCli(['report'])).stderr).toMatch(/report needs one input: .* or --index/)
+    const missing = await runCli(['report', '--index', join(dir, 'none.db')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/none\.db: no index there/)
+  })
+})
 
 describe('winnow report', () => {
   it('writes the report of a run and says so on standard error', async () => {

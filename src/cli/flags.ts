@@ -273,6 +273,13 @@ export const REPORT_FLAGS: readonly FlagSpec[] = [
     description: 'the stats file of the same run (dedup --stats), for the reject count and time',
   },
   {
+    name: 'index',
+    type: 'string',
+    value: 'FILE',
+    description:
+      "an index (dedup --index): without <out.jsonl>, report everything it holds; with it, add the canonical copies of the run's clusters that earlier runs added",
+  },
+  {
     name: 'strict',
     type: 'boolean',
     description: 'stop at the first line of the input that is not a dedup record (exit code 2)',

@@ -21,7 +21,8 @@ export const USAGE = {
   dedup: 'Usage: winnow dedup <input...> [options]',
   explain: 'Usage: winnow explain <a> <b> [--in INPUT] [options]',
   extract: 'Usage: winnow extract <input...> [options]',
-  report: 'Usage: winnow report <out.jsonl> [-o report.html] [options]',
+  report:
+    'Usage: winnow report <out.jsonl> [-o report.html] [options]\n       winnow report --index corpus.db [-o report.html] [options]',
   index: 'Usage: winnow index <stats|export|compact> <corpus.db> [options]',
 } as const
 
@@ -190,6 +191,7 @@ export function reportHelp(): string {
     'Examples:',
     '  winnow dedup pages/ --explain --removed -o out.jsonl --rejects rejects.jsonl',
     '  winnow report out.jsonl --rejects rejects.jsonl -o report.html',
+    '  winnow report --index corpus.db -o index.html',
     '',
   ].join('\n')
 }

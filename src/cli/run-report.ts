@@ -3,6 +3,8 @@ import { once } from 'node:events'
 import { InputError, UsageError } from '../errors.js'
 import { readDedupOutput, readRejectsFile, readStatsFile } from '../io/read-dedup-output.js'
 import { renderReport, type ReportInput } from '../report/render-report.js'
+import { indexRecords, missingCanonicals } from '../pipeline/index-records.js'
+import { openIndex } from '../pipeline/open-index.js'
 import type { DedupRecord, Reject } from '../types.js'
 import { REPORT_FLAGS } from './flags.js'
 import { parseFlags } from './parse-flags.js'
@@ -21,8 +23,11 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   const { values, positionals } = parseFlags(args, REPORT_FLAGS, true)
   if (values.boolean('help')) return 'help'
   const [source] = positionals
-  if (source === undefined || positionals.length > 1) {
-    throw new UsageError('report needs one input: the output of winnow dedup (or - for stdin)')
+  const indexPath = values.string('index')
+  if ((source === undefined && indexPath === undefined) || positionals.length > 1) {
+    throw new UsageError(
+      'report needs one input: the output of winnow dedup (or - for stdin), or --index',
+    )
   }
   const quiet = values.boolean('quiet')
   const warn = (reject: Reject) => {
@@ -31,20 +36,27 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     }
     if (!quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
   }
+  const index =
+    indexPath === undefined ? undefined : await openIndex({ path: indexPath, readonly: true })
   const output = await openWritable(values.string('output'), io.stdout)
   try {
     const records: DedupRecord[] = []
     let unreadable = 0
-    for await (const row of readDedupOutput(source, source === '-' ? io.stdin : undefined)) {
-      if ('kind' in row) {
-        unreadable++
-        warn(row)
-      } else records.push(row)
+    if (source !== undefined) {
+      for await (const row of readDedupOutput(source, source === '-' ? io.stdin : undefined)) {
+        if ('kind' in row) {
+          unreadable++
+          warn(row)
+        } else records.push(row)
+      }
+      if (records.length === 0 && unreadable > 0) {
+        throw new InputError('input', source, undefined, 'no winnow dedup records in this file')
+      }
+      if (index !== undefined) records.push(...(await missingCanonicals(records, index)))
+    } else if (index !== undefined) {
+      for await (const record of indexRecords(index)) records.push(record)
     }
-    if (records.length === 0 && unreadable > 0) {
-      throw new InputError('input', source, undefined, 'no winnow dedup records in this file')
-    }
-    const input: ReportInput = { records, source, unreadable }
+    const input: ReportInput = { records, source: source ?? indexPath ?? '', unreadable }
     const rejectsPath = values.string('rejects')
     if (rejectsPath !== undefined) {
       const read = await readRejectsFile(rejectsPath)
@@ -70,5 +82,6 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     return 0
   } finally {
     await output.close()
+    await index?.close()
   }
 }
