@@ -204,19 +204,8 @@ function createSqliteStore(
     canonicalSeq: number | undefined,
     sides: MatchSides,
   ): IndexVerdict => {
-    if (canonicalSeq === undefined) {
-      return {
-        id,
-        status,
-        cluster: id,
-        canonical: true,
-        duplicate_of: null,
-        similarity: 1,
-        reason: null,
-      }
-    }
-    const canonicalId = idOf(canonicalSeq)
-    if (canonicalId === id) {
+    const canonicalId = canonicalSeq === undefined ? id : idOf(canonicalSeq)
+    if (canonicalSeq === undefined || canonicalId === id) {
       return {
         id,
         status,
