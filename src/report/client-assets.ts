@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 export const CLIENT_SCRIPTS = ['align.js', 'data.js', 'search.js', 'views.js', 'app.js'] as const
 
 let cached: { script: string; style: string } | undefined
+let cachedForm: string | undefined
 
 /**
  * The client script (all files in one strict function scope, so nothing leaks onto `window`)
@@ -20,4 +21,15 @@ export function clientAssets(): { script: string; style: string } {
   const body = CLIENT_SCRIPTS.map((name) => `// ${name}\n${read(name)}`).join('\n')
   cached = { script: `;(() => {\n'use strict'\n${body}\n})()\n`, style: read('report.css') }
   return cached
+}
+
+/**
+ * The script of the served page's "check a page" form, in its own function scope.
+ *
+ * @example
+ * const script = checkFormScript()
+ */
+export function checkFormScript(): string {
+  cachedForm ??= `;(() => {\n'use strict'\n${readFileSync(new URL('./client/check-form.js', import.meta.url), 'utf8')}\n})()\n`
+  return cachedForm
 }

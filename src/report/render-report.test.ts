@@ -20,6 +20,23 @@ describe('renderReport', () => {
     expect(html).toContain('id="winnow-chunk-0"')
   })
 
+  it('adds a form to check a page only when served, and lets only that page connect home', () => {
+    const file = page({ records: testRecords(), source: 'out.jsonl' })
+    expect(file).not.toContain('<form id="check-form"')
+    expect(file).not.toContain('connect-src')
+    const served = page(
+      { records: testRecords(), source: 'corpus.db' },
+      { checkForm: { endpoint: '/v1/check' } },
+    )
+    expect(served).toContain('<form id="check-form" action="/v1/check" method="post">')
+    expect(served).toContain("connect-src 'self'")
+    const scripts = [...served.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '')
+    expect(scripts).toHaveLength(2)
+    for (const script of scripts) {
+      expect(served).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+    }
+  })
+
   it('escapes ids, URLs and texts from the crawl', () => {
     const [first, second] = testRecords()
     const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'

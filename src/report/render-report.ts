@@ -1,7 +1,7 @@
 // The whole report page: one self-contained HTML file with the overview, the data and the client.
 import { createHash } from 'node:crypto'
 import type { DedupRecord, Reject, RunStats } from '../types.js'
-import { clientAssets } from './client-assets.js'
+import { checkFormScript, clientAssets } from './client-assets.js'
 import { escapeHtml, jsonForScript } from './escape.js'
 import { packReport } from './pack-report.js'
 import { renderOverview } from './render-overview.js'
@@ -23,6 +23,11 @@ export interface ReportInput {
 export interface ReportOptions {
   /** Documents per text chunk; see `packReport`. */
   chunkSize?: number
+  /**
+   * For a page a service sends: a form to paste a page and ask `endpoint` (same origin) whether
+   * it is new; the page's policy then allows connections to its own origin.
+   */
+  checkForm?: { endpoint: string }
 }
 
 /**
@@ -40,8 +45,11 @@ export function* renderReport(input: ReportInput, options: ReportOptions = {}): 
     source: input.source,
     ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
   })
-  const hash = createHash('sha256').update(script).digest('base64')
-  const csp = `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:`
+  const hashOf = (code: string) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`
+  const form = options.checkForm === undefined ? undefined : checkFormScript()
+  const scripts = form === undefined ? hashOf(script) : `${hashOf(script)} ${hashOf(form)}`
+  const connect = form === undefined ? '' : "; connect-src 'self'"
+  const csp = `default-src 'none'; script-src ${scripts}; style-src 'unsafe-inline'; img-src data:${connect}`
   const source = escapeHtml(input.source)
   yield [
     '<!doctype html>',
@@ -60,6 +68,7 @@ export function* renderReport(input: ReportInput, options: ReportOptions = {}): 
     '<nav aria-label="Views"><a href="#overview">Overview</a> <a href="#clusters">Clusters</a></nav>',
     '</header>',
     '<main id="main">',
+    options.checkForm === undefined ? '' : renderCheckForm(options.checkForm.endpoint),
     renderOverview(summary, {
       source: input.source,
       unreadable: input.unreadable ?? 0,
@@ -77,5 +86,29 @@ export function* renderReport(input: ReportInput, options: ReportOptions = {}): 
   for (let k = 0; k < meta.chunks; k++) {
     yield `<script type="application/json" id="winnow-chunk-${k}">${jsonForScript(chunk(k))}</script>\n`
   }
+  if (form !== undefined) yield `<script>${form}</script>\n`
   yield '</body>\n</html>\n'
+}
+
+// The form is plain HTML, usable with the keyboard: labels, one submit button, a live result.
+function renderCheckForm(endpoint: string): string {
+  return [
+    '<section id="check" aria-labelledby="check-title">',
+    '<h2 id="check-title">Check a page</h2>',
+    `<form id="check-form" action="${escapeHtml(endpoint)}" method="post">`,
+    '<label for="check-page">Page text or HTML</label>',
+    '<textarea id="check-page" name="page" rows="6" required></textarea>',
+    '<fieldset><legend>The page is</legend>',
+    '<label><input type="radio" name="kind" value="text" checked> text</label>',
+    '<label><input type="radio" name="kind" value="html"> HTML</label>',
+    '</fieldset>',
+    '<label for="check-url">URL (optional: its site\'s template statistics clean it)</label>',
+    '<input id="check-url" name="url" type="url" autocomplete="off">',
+    '<label for="check-token">Token (when the service needs one)</label>',
+    '<input id="check-token" name="token" type="password" autocomplete="off">',
+    '<button type="submit">Check</button>',
+    '</form>',
+    '<p id="check-result" role="status" aria-live="polite"></p>',
+    '</section>',
+  ].join('\n')
 }
