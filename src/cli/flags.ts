@@ -22,6 +22,14 @@ export interface FlagSpec {
 const dedupDefault = (name: keyof typeof DEFAULT_DEDUP_OPTIONS) =>
   String(DEFAULT_DEDUP_OPTIONS[name])
 
+// Where a Redis index lives within its server; every command that takes an index takes it.
+const NAMESPACE_FLAG: FlagSpec = {
+  name: 'namespace',
+  type: 'string',
+  value: 'NAME',
+  description: 'with a redis:// index: which of the indexes in that Redis (default winnow)',
+}
+
 /**
  * The flags of `winnow dedup`, in the order help lists them.
  *
@@ -138,13 +146,14 @@ export const DEDUP_FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'FILE',
     description:
-      'deduplicate against a persistent index (SQLite, created if missing) and add the documents to it; each line then has a status: new, duplicate or already_seen',
+      'deduplicate against a persistent index (a SQLite file, or redis://host:port[/db] for the index shared on Redis; created if missing) and add the documents to it; each line then has a status: new, duplicate or already_seen',
   },
   {
     name: 'store-text',
     type: 'boolean',
     description: 'with --index: keep each cleaned text in the index too',
   },
+  NAMESPACE_FLAG,
   {
     name: 'workers',
     type: 'string',
@@ -279,6 +288,7 @@ export const REPORT_FLAGS: readonly FlagSpec[] = [
     description:
       "an index (dedup --index): without <out.jsonl>, report everything it holds; with it, add the canonical copies of the run's clusters that earlier runs added",
   },
+  NAMESPACE_FLAG,
   {
     name: 'strict',
     type: 'boolean',
@@ -307,6 +317,7 @@ export const INDEX_FLAGS: readonly FlagSpec[] = [
     type: 'boolean',
     description: 'export: one line per cluster with its members, instead of one per document',
   },
+  NAMESPACE_FLAG,
   { name: 'quiet', short: 'q', type: 'boolean', description: 'print no summary' },
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ]

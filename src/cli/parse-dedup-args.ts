@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js'
 import type { ReadOptions } from '../io/read-options.js'
 import type { DedupOptions } from '../pipeline/dedup-corpus.js'
+import { isRedisUrl } from '../pipeline/open-index.js'
 import { DEDUP_FLAGS } from './flags.js'
 import { parseFlags, type FlagValues } from './parse-flags.js'
 
@@ -22,6 +23,8 @@ export interface DedupCommand {
   tempDir?: string
   /** A persistent index to deduplicate against and add to. */
   index?: string
+  /** Which index of a Redis server. */
+  namespace?: string
   storeText: boolean
 }
 
@@ -68,12 +71,33 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
   const index = values.string('index')
   if (index !== undefined) command.index = checkIndexUse(index, command)
   else if (command.storeText) throw new UsageError('--store-text needs --index')
+  const namespace = values.string('namespace')
+  if (namespace !== undefined) command.namespace = checkNamespace(namespace, index)
   return command
+}
+
+/**
+ * A namespace goes with a Redis index only, and must be a name: it becomes the keys' hash tag.
+ *
+ * @example
+ * checkNamespace('news', 'redis://127.0.0.1:6379') // 'news'
+ */
+export function checkNamespace(namespace: string, index: string | undefined): string {
+  if (index === undefined || !isRedisUrl(index)) {
+    throw new UsageError('--namespace goes with a redis:// index')
+  }
+  if (!/^[\w.-]{1,100}$/.test(namespace)) {
+    throw new UsageError(
+      `--namespace takes a name of letters, digits, '.', '_' and '-' (got "${namespace}")`,
+    )
+  }
+  return namespace
 }
 
 // An index keeps MinHash band keys and shingle sets, not pair measurements.
 function checkIndexUse(index: string, command: DedupCommand): string {
-  if (index === '' || index === '-') throw new UsageError('--index takes a file path')
+  if (index === '' || index === '-')
+    throw new UsageError('--index takes a file path or a redis:// URL')
   if (command.dedup.method !== 'minhash') {
     throw new UsageError('--index works with --method minhash only')
   }

@@ -44,7 +44,11 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     const rejectsOut = command.rejects === undefined ? undefined : await open(command.rejects)
     const statsOut = command.stats === undefined ? undefined : await open(command.stats)
     if (command.index !== undefined) {
-      index = await openIndex({ path: command.index, create: command.dedup })
+      index = await openIndex({
+        path: command.index,
+        ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
+        create: command.dedup,
+      })
     }
 
     const onReject = (reject: Reject) => {

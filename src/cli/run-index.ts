@@ -5,6 +5,7 @@ import { openIndex } from '../pipeline/open-index.js'
 import type { IndexStore } from '../store/index-store.js'
 import { INDEX_FLAGS } from './flags.js'
 import { parseFlags } from './parse-flags.js'
+import { checkNamespace } from './parse-dedup-args.js'
 import { openWritable, type CliIo } from './run-dedup.js'
 
 const ACTIONS = ['stats', 'export', 'compact'] as const
@@ -35,7 +36,12 @@ export async function runIndex(args: readonly string[], io: CliIo): Promise<numb
   ) {
     throw new UsageError('--output and --clusters go with index export only')
   }
-  const store = await openIndex({ path, readonly: action !== 'compact' })
+  const namespace = values.string('namespace')
+  const store = await openIndex({
+    path,
+    ...(namespace === undefined ? {} : { namespace: checkNamespace(namespace, path) }),
+    readonly: action !== 'compact',
+  })
   try {
     if (action === 'stats') {
       io.stdout.write(`${JSON.stringify(await store.stats(), null, 2)}\n`)

@@ -8,6 +8,7 @@ import { openIndex } from '../pipeline/open-index.js'
 import type { DedupRecord, Reject } from '../types.js'
 import { REPORT_FLAGS } from './flags.js'
 import { parseFlags } from './parse-flags.js'
+import { checkNamespace } from './parse-dedup-args.js'
 import type { CliIo } from './run-dedup.js'
 import { openWritable } from './run-dedup.js'
 import { formatReject } from './summary.js'
@@ -24,6 +25,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   if (values.boolean('help')) return 'help'
   const [source] = positionals
   const indexPath = values.string('index')
+  const namespace = values.string('namespace')
   if ((source === undefined && indexPath === undefined) || positionals.length > 1) {
     throw new UsageError(
       'report needs one input: the output of winnow dedup (or - for stdin), or --index',
@@ -37,7 +39,13 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     if (!quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
   }
   const index =
-    indexPath === undefined ? undefined : await openIndex({ path: indexPath, readonly: true })
+    indexPath === undefined
+      ? undefined
+      : await openIndex({
+          path: indexPath,
+          ...(namespace === undefined ? {} : { namespace: checkNamespace(namespace, indexPath) }),
+          readonly: true,
+        })
   const output = await openWritable(values.string('output'), io.stdout)
   try {
     const records: DedupRecord[] = []

@@ -1,24 +1,37 @@
 // Open a run's persistent index with the pair rules of the run's options.
 import type { IndexOptions, IndexStore, MatchRules } from '../store/index-store.js'
+import { openRedisStore } from '../store/redis-store.js'
 import { openSqliteStore } from '../store/sqlite-store.js'
 import type { DedupOptions } from './dedup-options.js'
 import { pairJoins, similarityTo, type ClusterOptions } from './pair-rules.js'
 
 /** How to open an index. */
 export interface OpenIndexOptions {
+  /** A SQLite file, or a `redis://host:port[/db]` URL for the shared index on Redis. */
   path: string
+  /** With Redis: which of its indexes (default `winnow`). */
+  namespace?: string
   /** Create the index if missing; an existing one must have been built with these options. */
   create?: DedupOptions
   readonly?: boolean
 }
 
 /**
- * Open the SQLite index at `path`. Its matching rules are always the ones it was built with.
+ * Open the index at `path`: a SQLite file, or a namespace of a Redis server when `path` is a
+ * `redis://` or `rediss://` URL. Its matching rules are always the ones it was built with.
  *
  * @example
  * const index = await openIndex({ path: 'corpus.db', create: DEFAULT_DEDUP_OPTIONS })
+ * const shared = await openIndex({ path: 'redis://127.0.0.1:6379', namespace: 'news' })
  */
 export async function openIndex(options: OpenIndexOptions): Promise<IndexStore> {
+  if (isRedisUrl(options.path)) {
+    return openRedisStore({
+      url: options.path,
+      ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
+      ...(options.create === undefined ? {} : { create: indexOptionsOf(options.create) }),
+    })
+  }
   return openSqliteStore({
     path: options.path,
     rules: matchRules,
@@ -59,4 +72,14 @@ export function matchRules(options: IndexOptions): MatchRules {
       return { similarity, reason }
     },
   }
+}
+
+/**
+ * Whether an index location names a Redis server rather than a file.
+ *
+ * @example
+ * isRedisUrl('redis://127.0.0.1:6379/0') // true
+ */
+export function isRedisUrl(path: string): boolean {
+  return /^rediss?:\/\//i.test(path)
 }

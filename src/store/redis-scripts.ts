@@ -1,0 +1,319 @@
+// The Redis index's Lua scripts: each runs as one atomic step on the server.
+import {
+  BAND_ENTRY,
+  BODY,
+  CHUNK,
+  FLAG,
+  RECORD,
+  REDIS_BANDS,
+  SKETCH_BYTES,
+  ZERO_PAIRS,
+} from './redis-layout.js'
+
+// Shared helpers. Offsets in the layout are 0-based; Lua strings are 1-based.
+const COMMON = `
+local P = ARGV[1]
+local CHUNK = ${CHUNK}
+local R = ${RECORD.bytes}
+local S = ${SKETCH_BYTES}
+local function chunkOf(seq) return math.floor((seq - 1) / CHUNK) end
+local function recKey(seq) return P .. 'r:' .. chunkOf(seq) end
+local function recOff(seq) return ((seq - 1) % CHUNK) * R end
+local function record(seq)
+  local at = recOff(seq)
+  return redis.call('GETRANGE', recKey(seq), at, at + R - 1)
+end
+local function u32(seq, field)
+  local at = recOff(seq) + field
+  return (struct.unpack('<I4', redis.call('GETRANGE', recKey(seq), at, at + 3)))
+end
+local function setU32(seq, field, value)
+  redis.call('SETRANGE', recKey(seq), recOff(seq) + field, struct.pack('<I4', value))
+end
+local function nameOf(seq)
+  local rec = record(seq)
+  local offset = struct.unpack('<I4', rec, ${RECORD.nameOffset + 1})
+  local length = struct.unpack('<I2', rec, ${RECORD.nameLength + 1})
+  if length == 0 then return '' end
+  return redis.call('GETRANGE', P .. 'n:' .. chunkOf(seq), offset, offset + length - 1)
+end
+-- The root of a document's cluster; compress = true shortens the path on the way (writes).
+local function find(seq, compress)
+  local root = seq
+  while true do
+    local parent = u32(root, ${RECORD.parent})
+    if parent == root then break end
+    root = parent
+  end
+  if compress then
+    while seq ~= root do
+      local parent = u32(seq, ${RECORD.parent})
+      if parent ~= root then setU32(seq, ${RECORD.parent}, root) end
+      seq = parent
+    end
+  end
+  return root
+end
+`
+
+/**
+ * Check documents against the index, and add them (mode 'add') or not (mode 'check').
+ * KEYS[1] is the namespace's meta hash; every other key shares its hash tag, so the script
+ * touches one Redis Cluster slot. ARGV: prefix, mode, threshold, containment, minimum shingles
+ * for containment, entry count, then id, body and extra data per entry, then the statistics
+ * delta: pages, and three counted lists (sites, template keys, words) of key and count pairs.
+ * Returns per entry: status, the document's record, its canonical copy's id and record ('' when
+ * the document is its own canonical copy).
+ */
+export const CHECK_AND_ADD = `${COMMON}
+local mode = ARGV[2]
+local adding = mode == 'add'
+local threshold = tonumber(ARGV[3])
+local containment = tonumber(ARGV[4])
+local minContained = tonumber(ARGV[5])
+local count = tonumber(ARGV[6])
+local meta = KEYS[1]
+
+local ZERO_PAIRS = { ${[...ZERO_PAIRS].join(', ')} }
+local function estimate(a, sizeA, b, sizeB)
+  local equal = 0
+  for i = 1, S do
+    equal = equal + ZERO_PAIRS[bit.bxor(string.byte(a, i), string.byte(b, i)) + 1]
+  end
+  local jaccard = (equal / (4 * S) - 1 / 4) / (1 - 1 / 4)
+  if jaccard < 0 then jaccard = 0 end
+  local small = math.min(sizeA, sizeB)
+  if small == 0 then return jaccard, 0 end
+  local intersection = jaccard * (sizeA + sizeB) / (1 + jaccard)
+  return jaccard, math.min(1, intersection / small)
+end
+
+local function joins(body, rec)
+  local sizeA = struct.unpack('<I4', body, ${BODY.setSize + 1})
+  local sizeB = struct.unpack('<I4', rec, ${RECORD.setSize + 1})
+  local jaccard, contained = estimate(
+    string.sub(body, ${BODY.sketch + 1}, ${BODY.sketch + SKETCH_BYTES}), sizeA,
+    string.sub(rec, ${RECORD.sketch + 1}, ${RECORD.sketch + SKETCH_BYTES}), sizeB)
+  if jaccard >= threshold then return true end
+  return math.min(sizeA, sizeB) >= minContained and contained >= containment
+end
+
+-- Every document sharing a kept band key, ascending.
+local function candidates(body)
+  local seen, list = {}, {}
+  for band = 0, ${REDIS_BANDS - 1} do
+    local key = struct.unpack('<I4', body, ${BODY.bands + 1} + 4 * band)
+    local bucket = redis.call('GET', P .. 'b:' .. math.floor(key / 65536))
+    if bucket then
+      local rest = struct.pack('<I2', key % 65536)
+      local from = 1
+      while true do
+        local at = string.find(bucket, rest, from, true)
+        if not at then break end
+        if (at - 1) % ${BAND_ENTRY} == 0 then
+          local seq = struct.unpack('<I4', bucket, at + 2)
+          if not seen[seq] then
+            seen[seq] = true
+            list[#list + 1] = seq
+          end
+          from = at + ${BAND_ENTRY}
+        else
+          from = at + 1
+        end
+      end
+    end
+  end
+  table.sort(list)
+  return list
+end
+
+local function decide(body)
+  local decision = { joined = {}, matched = 0, exactOf = 0, canonical = 0 }
+  local tokens = struct.unpack('<I4', body, ${BODY.tokens + 1})
+  local flags = string.byte(body, ${BODY.flags + 1})
+  if tokens == 0 or flags % 2 == 0 then return decision end
+  local exactBucket = struct.unpack('<I2', body, ${BODY.exactBucket + 1})
+  local exact = string.sub(body, ${BODY.exact + 1}, ${BODY.exact + 8})
+  local hit = redis.call('HGET', P .. 'e:' .. exactBucket, exact)
+  if hit then
+    local seq = tonumber(hit)
+    decision.joined[1] = find(seq, adding)
+    decision.matched = seq
+    decision.exactOf = seq
+  else
+    local joinedSet = {}
+    for _, seq in ipairs(candidates(body)) do
+      local root = find(seq, adding)
+      if not joinedSet[root] and joins(body, record(seq)) then
+        joinedSet[root] = true
+        decision.joined[#decision.joined + 1] = root
+        if decision.matched == 0 then decision.matched = seq end
+      end
+    end
+    table.sort(decision.joined)
+  end
+  local best, bestTokens = 0, -1
+  for _, root in ipairs(decision.joined) do
+    local canonical = u32(root, ${RECORD.canonical})
+    local canonicalTokens = u32(canonical, ${RECORD.tokens})
+    if canonicalTokens > bestTokens or (canonicalTokens == bestTokens and canonical < best) then
+      best, bestTokens = canonical, canonicalTokens
+    end
+  end
+  if best ~= 0 and bestTokens >= tokens then decision.canonical = best end
+  return decision
+end
+
+local function insert(id, body, extra, decision)
+  local seq = redis.call('HINCRBY', meta, 'seq', 1)
+  local chunk = chunkOf(seq)
+  local nameEnd = redis.call('APPEND', P .. 'n:' .. chunk, id)
+  local flags = string.byte(body, ${BODY.flags + 1})
+  if #decision.joined > 0 then flags = flags + ${FLAG.duplicate} end
+  if extra ~= '' then
+    flags = flags + ${FLAG.extra}
+    redis.call('HSET', P .. 'x:' .. chunk, seq, extra)
+  end
+  redis.call('SETRANGE', recKey(seq), recOff(seq), struct.pack('<I4I4I4', seq, seq, seq)
+    .. string.sub(body, ${BODY.tokens + 1}, ${BODY.cleanedLength + 4})
+    .. struct.pack('<I4I4I2', decision.matched, nameEnd - #id, #id)
+    .. string.char(flags)
+    .. string.sub(body, ${BODY.exact + 1}, ${BODY.sketch + SKETCH_BYTES}))
+  redis.call('HSET', P .. 'i:' .. struct.unpack('<I2', body, ${BODY.idBucket + 1}), id, seq)
+  redis.call('HINCRBY', meta, 'documents', 1)
+  if math.floor(flags / ${FLAG.text}) % 2 == 1 then redis.call('HINCRBY', meta, 'texts', 1) end
+  local tokens = struct.unpack('<I4', body, ${BODY.tokens + 1})
+  if decision.exactOf == 0 and tokens > 0 then
+    for band = 0, ${REDIS_BANDS - 1} do
+      local key = struct.unpack('<I4', body, ${BODY.bands + 1} + 4 * band)
+      redis.call('APPEND', P .. 'b:' .. math.floor(key / 65536),
+        struct.pack('<I2I4', key % 65536, seq))
+    end
+    if flags % 2 == 1 then
+      local exactBucket = struct.unpack('<I2', body, ${BODY.exactBucket + 1})
+      redis.call('HSETNX', P .. 'e:' .. exactBucket,
+        string.sub(body, ${BODY.exact + 1}, ${BODY.exact + 8}), seq)
+    end
+  end
+  local root = decision.joined[1]
+  if root == nil then
+    redis.call('HINCRBY', meta, 'clusters', 1)
+    return seq, seq
+  end
+  -- Later clusters fold into the first: parent pointers, and their member rings spliced in.
+  for i = 2, #decision.joined do
+    local other = decision.joined[i]
+    setU32(other, ${RECORD.parent}, root)
+    local rootNext, otherNext = u32(root, ${RECORD.next}), u32(other, ${RECORD.next})
+    setU32(root, ${RECORD.next}, otherNext)
+    setU32(other, ${RECORD.next}, rootNext)
+  end
+  redis.call('HINCRBY', meta, 'clusters', 1 - #decision.joined)
+  setU32(seq, ${RECORD.parent}, root)
+  setU32(seq, ${RECORD.next}, u32(root, ${RECORD.next}))
+  setU32(root, ${RECORD.next}, seq)
+  local canonical = decision.canonical
+  if canonical == 0 then canonical = seq end
+  setU32(root, ${RECORD.canonical}, canonical)
+  return seq, canonical
+end
+
+local results = {}
+for i = 0, count - 1 do
+  local id, body, extra = ARGV[7 + 3 * i], ARGV[8 + 3 * i], ARGV[9 + 3 * i]
+  local idBucket = struct.unpack('<I2', body, ${BODY.idBucket + 1})
+  local known = redis.call('HGET', P .. 'i:' .. idBucket, id)
+  local status, own, canonical
+  if known then
+    own = tonumber(known)
+    canonical = u32(find(own, adding), ${RECORD.canonical})
+    status = 'already_seen'
+  else
+    local decision = decide(body)
+    status = 'new'
+    if #decision.joined > 0 then status = 'duplicate' end
+    if adding then
+      own, canonical = insert(id, body, extra, decision)
+    else
+      own, canonical = 0, decision.canonical
+    end
+  end
+  local ownRecord = ''
+  if own ~= 0 then ownRecord = record(own) end
+  if canonical == own or canonical == 0 then
+    results[#results + 1] = { status, ownRecord, '', '' }
+  else
+    results[#results + 1] = { status, ownRecord, nameOf(canonical), record(canonical) }
+  end
+end
+
+if adding then
+  local at = 7 + 3 * count
+  local pages = tonumber(ARGV[at])
+  if pages and pages > 0 then redis.call('HINCRBY', meta, 'pages', pages) end
+  at = at + 1
+  for _, name in ipairs({ 'sites', 'templates', 'words' }) do
+    local listed = tonumber(ARGV[at] or '0')
+    at = at + 1
+    for j = 0, listed - 1 do
+      redis.call('HINCRBY', P .. name, ARGV[at + 2 * j], ARGV[at + 2 * j + 1])
+    end
+    at = at + 2 * listed
+  end
+end
+return results
+`
+
+/**
+ * Describe documents by sequence number, read-only. ARGV: prefix, then sequence numbers.
+ * Returns per document: id, record, extra data, root, canonical id, canonical record, and the
+ * id of the document it matched ('' when none).
+ */
+export const DESCRIBE = `${COMMON}
+local results = {}
+for i = 2, #ARGV do
+  local seq = tonumber(ARGV[i])
+  local rec = record(seq)
+  local root = find(seq, false)
+  local canonical = u32(root, ${RECORD.canonical})
+  local flags = string.byte(rec, ${RECORD.flags + 1})
+  local extra = ''
+  if math.floor(flags / ${FLAG.extra}) % 2 == 1 then
+    extra = redis.call('HGET', P .. 'x:' .. chunkOf(seq), seq) or ''
+  end
+  local matched = struct.unpack('<I4', rec, ${RECORD.matched + 1})
+  local matchedName = ''
+  if matched ~= 0 then matchedName = nameOf(matched) end
+  results[#results + 1] = {
+    nameOf(seq), rec, extra, root, nameOf(canonical), record(canonical), matchedName,
+  }
+end
+return results
+`
+
+/** The members of a cluster, by a member's id: their sequence numbers ([] when unknown). */
+export const MEMBERS = `${COMMON}
+local known = redis.call('HGET', P .. 'i:' .. ARGV[2], ARGV[3])
+if not known then return {} end
+local start = tonumber(known)
+local members = { start }
+local seq = u32(start, ${RECORD.next})
+while seq ~= start do
+  members[#members + 1] = seq
+  seq = u32(seq, ${RECORD.next})
+end
+return members
+`
+
+/**
+ * Create the namespace's meta hash unless it exists. ARGV: format, schema version, options.
+ * Returns the stored format, schema version and options.
+ */
+export const INIT = `
+local meta = KEYS[1]
+if redis.call('EXISTS', meta) == 0 and ARGV[3] ~= '' then
+  redis.call('HSET', meta, 'format', ARGV[1], 'schema_version', ARGV[2], 'options', ARGV[3],
+    'seq', 0, 'documents', 0, 'clusters', 0, 'texts', 0, 'pages', 0)
+end
+return redis.call('HMGET', meta, 'format', 'schema_version', 'options')
+`

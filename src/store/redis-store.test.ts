@@ -1,0 +1,91 @@
+import { Redis } from 'ioredis'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-options.js'
+import { indexOptionsOf } from '../pipeline/open-index.js'
+import { keyPrefix } from './redis-layout.js'
+import { openRedisStore } from './redis-store.js'
+import { article, describeStoreContract, entryOf } from './store-contract.js'
+
+const URL = process.env['WINNOW_TEST_REDIS'] ?? 'redis://127.0.0.1:6379'
+const run = `test-${process.pid}-${Date.now().toString(36)}`
+let namespaces = 0
+const freshNamespace = () => `${run}-${++namespaces}`
+const create = indexOptionsOf(DEFAULT_DEDUP_OPTIONS)
+const open = (namespace = freshNamespace()) => openRedisStore({ url: URL, namespace, create })
+
+// Every test works in its own namespace; all of them are removed afterwards.
+afterAll(async () => {
+  const redis = new Redis(URL)
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `{${run}-*`, 'COUNT', 1000)
+    cursor = next
+    if (keys.length > 0) await redis.del(...keys)
+  } while (cursor !== '0')
+  await redis.quit()
+})
+
+// The part of a key Redis Cluster hashes to pick its slot: what the first braces enclose.
+function hashTagOf(key: string): string {
+  const open = key.indexOf('{')
+  const close = key.indexOf('}', open + 1)
+  return open >= 0 && close > open + 1 ? key.slice(open + 1, close) : key
+}
+
+describeStoreContract('redis', () => open())
+
+describe('redis store', () => {
+  it('keeps every key of a namespace under one hash tag, and namespaces apart', async () => {
+    const namespace = freshNamespace()
+    const store = await open(namespace)
+    await store.add([entryOf('a', article(1)), entryOf('b', article(1))])
+    const other = await open()
+    expect(await other.getDocument('a')).toBeUndefined()
+    const redis = new Redis(URL)
+    const keys = await redis.keys(`${keyPrefix(namespace)}*`)
+    expect(keys.length).toBeGreaterThan(3)
+    expect(new Set(keys.map(hashTagOf))).toEqual(new Set([namespace]))
+    await redis.quit()
+    await Promise.all([store.close(), other.close()])
+  })
+
+  it('refuses a namespace without an index unless asked to create one', async () => {
+    await expect(openRedisStore({ url: URL, namespace: freshNamespace() })).rejects.toThrow(
+      /no index there/,
+    )
+  })
+
+  it('refuses an index written by a newer schema, and other options', async () => {
+    const namespace = freshNamespace()
+    await (await open(namespace)).close()
+    await expect(
+      openRedisStore({ url: URL, namespace, create: { ...create, threshold: 0.7 } }),
+    ).rejects.toThrow(/threshold 0.5 \(this run: 0.7\)/)
+    const redis = new Redis(URL)
+    await redis.hset(`${keyPrefix(namespace)}meta`, 'schema_version', '99')
+    await redis.quit()
+    await expect(openRedisStore({ url: URL, namespace })).rejects.toThrow(/newer winnow/)
+  })
+
+  it('names the server when it cannot be reached', async () => {
+    await expect(
+      openRedisStore({ url: 'redis://127.0.0.1:1', namespace: 'x', create }),
+    ).rejects.toThrow(/redis redis:\/\/127\.0\.0\.1:1 \(namespace x\)/)
+  })
+
+  it('ends with one cluster when processes add copies of one article at the same time', async () => {
+    const namespace = freshNamespace()
+    const stores = await Promise.all([open(namespace), open(namespace), open(namespace)])
+    const text = article(20, 200)
+    const edited = text.replace(/^w\d+ w\d+/, 'a new opening')
+    await Promise.all(
+      stores.flatMap((store, s) =>
+        Array.from({ length: 10 }, (_, i) =>
+          store.add([entryOf(`p${s}-${i}`, i % 2 === 0 ? text : edited)]),
+        ),
+      ),
+    )
+    expect(await stores[0]?.stats()).toMatchObject({ documents: 30, clusters: 1 })
+    await Promise.all(stores.map((store) => store.close()))
+  })
+})

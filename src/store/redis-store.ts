@@ -1,0 +1,534 @@
+// The shared index: one namespace of a Redis (or Redis Cluster) that any number of processes
+// check and add documents to, each step one Lua script.
+import { createHash } from 'node:crypto'
+import type { Redis } from 'ioredis'
+import { StoreError } from '../errors.js'
+import type {
+  IndexEntry,
+  IndexOptions,
+  IndexStats,
+  IndexStore,
+  IndexVerdict,
+  ModelDelta,
+  StoredCluster,
+  StoredDocument,
+  StoredModel,
+} from './index-store.js'
+import {
+  BODY,
+  REDIS_BANDS,
+  bodyOf,
+  estimateFromSketches,
+  keyPrefix,
+  recordOf,
+  type RecordView,
+} from './redis-layout.js'
+import { CHECK_AND_ADD, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
+import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
+
+/** Options of {@link openRedisStore}. */
+export interface RedisStoreOptions {
+  /** `redis://host:port[/db]`. */
+  url: string
+  /** Keeps several indexes in one Redis; every key of one lives in one cluster slot. */
+  namespace?: string
+  /** Create the namespace's index if it holds none, with these options. */
+  create?: IndexOptions
+}
+
+// A contained copy must have at least this many shingles (as the pair rules say).
+const MIN_CONTAINED_SHINGLES = 20
+// Documents described per script call when walking the index.
+const PAGE = 500
+// Entries per check-and-add call: one round trip, one atomic step each.
+const BATCH = 200
+
+/**
+ * Open (or create) the index in a Redis namespace. ioredis is loaded on first use.
+ *
+ * @example
+ * const store = await openRedisStore({ url: 'redis://127.0.0.1:6379', namespace: 'news', create })
+ */
+export async function openRedisStore(options: RedisStoreOptions): Promise<IndexStore> {
+  const namespace = options.namespace ?? 'winnow'
+  const where = `redis ${options.url} (namespace ${namespace})`
+  const Client = await loadDriver()
+  const redis = new Client(options.url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+  })
+  // ioredis reports connection trouble as events; the failed command carries the error.
+  redis.on('error', () => undefined)
+  try {
+    await redis.connect()
+    const stored = await prepareIndex(redis, namespace, where, options.create)
+    return createRedisStore(redis, keyPrefix(namespace), where, stored)
+  } catch (error) {
+    redis.disconnect()
+    throw storeError(where, error)
+  }
+}
+
+async function loadDriver(): Promise<typeof Redis> {
+  try {
+    return (await import('ioredis')).Redis
+  } catch (error) {
+    throw new StoreError('redis: the package ioredis is needed for a redis:// index; install it', {
+      cause: error,
+    })
+  }
+}
+
+function storeError(where: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error
+  const reason = error instanceof Error ? error.message : String(error)
+  return new StoreError(`${where}: ${reason}`, { cause: error })
+}
+
+async function prepareIndex(
+  redis: Redis,
+  namespace: string,
+  where: string,
+  create: IndexOptions | undefined,
+): Promise<IndexOptions> {
+  const meta = `${keyPrefix(namespace)}meta`
+  if (create !== undefined && create.bands < REDIS_BANDS) {
+    throw new StoreError(
+      `${where}: an index on Redis keeps ${REDIS_BANDS} LSH bands; this run has ${create.bands}`,
+    )
+  }
+  const [format, version, optionsText] = (await redis.eval(
+    INIT,
+    1,
+    meta,
+    INDEX_FORMAT,
+    String(SCHEMA_VERSION),
+    create === undefined ? '' : JSON.stringify(create),
+  )) as (string | null)[]
+  if (format === null || format === undefined) {
+    throw new StoreError(`${where}: no index there (create one with winnow dedup --index)`)
+  }
+  if (format !== INDEX_FORMAT) throw new StoreError(`${where}: not a winnow index`)
+  if (Number(version) > SCHEMA_VERSION) {
+    throw new StoreError(
+      `${where}: index schema version ${version} was written by a newer winnow (this one reads up to ${SCHEMA_VERSION}); upgrade winnow`,
+    )
+  }
+  const stored = JSON.parse(optionsText ?? '{}') as IndexOptions
+  if (create !== undefined) {
+    const differences = (Object.keys(create) as (keyof IndexOptions)[])
+      .filter((key) => create[key] !== stored[key])
+      .map((key) => `${key} ${String(stored[key])} (this run: ${String(create[key])})`)
+    if (differences.length > 0) {
+      throw new StoreError(
+        `${where}: the index was built with other options: ${differences.join(', ')}; use the same options or another index`,
+      )
+    }
+  }
+  return stored
+}
+
+type Described = [string, Buffer, Buffer, number, string, Buffer, string]
+
+/** Runs a Lua script by its digest, sending the source only when the server does not know it. */
+type RunScript = (
+  script: string,
+  key: string,
+  args: readonly (string | Buffer)[],
+) => Promise<unknown>
+
+function scriptRunner(redis: Redis): RunScript {
+  const digests = new Map<string, string>()
+  return async (script, key, args) => {
+    let digest = digests.get(script)
+    if (digest === undefined) {
+      digest = createHash('sha1').update(script).digest('hex')
+      digests.set(script, digest)
+    }
+    try {
+      return await redis.callBuffer('EVALSHA', digest, 1, key, ...args)
+    } catch (error) {
+      // A restarted or failed-over server has forgotten its scripts.
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error
+      return redis.callBuffer('EVAL', script, 1, key, ...args)
+    }
+  }
+}
+
+function createRedisStore(
+  redis: Redis,
+  prefix: string,
+  where: string,
+  options: IndexOptions,
+): IndexStore {
+  const meta = `${prefix}meta`
+  const script = scriptRunner(redis)
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run()
+    } catch (error) {
+      throw storeError(where, error)
+    }
+  }
+
+  const verdictOf = (
+    id: string,
+    status: IndexVerdict['status'],
+    own: Pick<RecordView, 'exact' | 'sketch' | 'setSize'>,
+    canonicalId: string,
+    canonical: RecordView | undefined,
+  ): IndexVerdict => {
+    if (canonical === undefined || canonicalId === id) {
+      return {
+        id,
+        status,
+        cluster: id,
+        canonical: true,
+        duplicate_of: null,
+        similarity: 1,
+        reason: null,
+      }
+    }
+    const measured = measure(own, canonical, options)
+    return {
+      id,
+      status,
+      cluster: canonicalId,
+      canonical: false,
+      duplicate_of: canonicalId,
+      similarity: round(measured.similarity),
+      reason: measured.reason,
+    }
+  }
+
+  const run = async (
+    mode: 'add' | 'check',
+    entries: readonly IndexEntry[],
+    delta: ModelDelta | undefined,
+  ): Promise<IndexVerdict[]> => {
+    const args: (string | Buffer)[] = [
+      prefix,
+      mode,
+      String(options.threshold),
+      String(options.containment),
+      String(MIN_CONTAINED_SHINGLES),
+      String(entries.length),
+    ]
+    for (const entry of entries) args.push(entry.id, bodyOf(entry), extraOf(entry))
+    args.push(...deltaArgs(delta))
+    const replies = (await script(CHECK_AND_ADD, meta, args)) as Buffer[][]
+    return replies.map(([status, own, canonicalId, canonical], i) => {
+      const entry = entries[i] as IndexEntry
+      const ownView =
+        own !== undefined && own.length > 0 ? recordOf(own) : sidesOfEntry(bodyOf(entry))
+      return verdictOf(
+        entry.id,
+        String(status) as IndexVerdict['status'],
+        ownView,
+        String(canonicalId ?? ''),
+        canonical !== undefined && canonical.length > 0 ? recordOf(canonical) : undefined,
+      )
+    })
+  }
+
+  const describe = async (seqs: readonly number[]): Promise<StoredDocument[]> => {
+    if (seqs.length === 0) return []
+    const replies = (await script(DESCRIBE, meta, [prefix, ...seqs.map(String)])) as Described[]
+    return replies.map(storedDocument)
+  }
+
+  const storedDocument = ([
+    name,
+    rec,
+    extra,
+    ,
+    canonicalName,
+    canonicalRec,
+    matched,
+  ]: Described) => {
+    const id = String(name)
+    const own = recordOf(rec)
+    const verdict = verdictOf(
+      id,
+      'already_seen',
+      own,
+      String(canonicalName),
+      recordOf(canonicalRec),
+    )
+    const more = extra.length > 0 ? (JSON.parse(String(extra)) as Extra) : {}
+    const doc: StoredDocument = {
+      id,
+      ...(more.url === undefined ? {} : { url: more.url }),
+      ...(more.fetched_at === undefined ? {} : { fetched_at: more.fetched_at }),
+      ...(more.site === undefined ? {} : { site: more.site }),
+      cluster: verdict.cluster,
+      canonical: verdict.canonical,
+      duplicate_of: verdict.duplicate_of,
+      similarity: verdict.similarity,
+      reason: verdict.reason,
+      matched_with: matched.length === 0 ? null : String(matched),
+      content_hash: own.exact ?? null,
+      tokens: own.tokens,
+      cleaned_length: own.cleanedLength,
+      ...(more.text === undefined ? {} : { text: more.text }),
+    }
+    return doc
+  }
+
+  const seqOf = async (id: string): Promise<number | undefined> => {
+    const bucket = bodyOf({ ...EMPTY_ENTRY, id }).readUInt16LE(BODY.idBucket)
+    const seq = await redis.hget(`${prefix}i:${bucket}`, id)
+    return seq === null ? undefined : Number(seq)
+  }
+
+  const documentCount = async () => Number((await redis.hget(meta, 'seq')) ?? 0)
+
+  const membersOf = async (id: string): Promise<StoredDocument[]> => {
+    const bucket = bodyOf({ ...EMPTY_ENTRY, id }).readUInt16LE(BODY.idBucket)
+    const seqs = (await script(MEMBERS, meta, [prefix, String(bucket), id])) as number[]
+    return describe(seqs.map(Number).sort((a, b) => a - b))
+  }
+
+  return {
+    options,
+    async knownIds(ids) {
+      return guard(async () => {
+        const pipeline = redis.pipeline()
+        for (const id of ids) {
+          const bucket = bodyOf({ ...EMPTY_ENTRY, id }).readUInt16LE(BODY.idBucket)
+          pipeline.hexists(`${prefix}i:${bucket}`, id)
+        }
+        const replies = (await pipeline.exec()) ?? []
+        return new Set(ids.filter((_, i) => replies[i]?.[1] === 1))
+      })
+    },
+    async add(entries, delta) {
+      for (const entry of entries) validate(entry, options, where)
+      return guard(async () => {
+        const verdicts: IndexVerdict[] = []
+        // One script call per slice: a batch larger than a slice is atomic slice by slice.
+        for (let at = 0; at < entries.length; at += BATCH) {
+          const slice = entries.slice(at, at + BATCH)
+          const last = at + BATCH >= entries.length
+          verdicts.push(...(await run('add', slice, last ? delta : undefined)))
+        }
+        if (entries.length === 0 && delta !== undefined) await run('add', [], delta)
+        return verdicts
+      })
+    },
+    async check(entry) {
+      validate(entry, options, where)
+      return guard(async () => (await run('check', [entry], undefined))[0] as IndexVerdict)
+    },
+    async getDocument(id) {
+      return guard(async () => {
+        const seq = await seqOf(id)
+        return seq === undefined ? undefined : (await describe([seq]))[0]
+      })
+    },
+    async getCluster(id) {
+      return guard(async () => {
+        const members = await membersOf(id)
+        const canonical = members.find((member) => member.canonical)
+        if (canonical === undefined) return undefined
+        return { cluster: canonical.id, size: members.length, members } satisfies StoredCluster
+      })
+    },
+    async *documents() {
+      const total = await guard(documentCount)
+      for (let from = 1; from <= total; from += PAGE) {
+        const seqs = Array.from({ length: Math.min(PAGE, total - from + 1) }, (_, i) => from + i)
+        yield* await guard(() => describe(seqs))
+      }
+    },
+    async *clusters() {
+      const total = await guard(documentCount)
+      for (let from = 1; from <= total; from += PAGE) {
+        const seqs = Array.from({ length: Math.min(PAGE, total - from + 1) }, (_, i) => from + i)
+        const described = (await guard(() =>
+          script(DESCRIBE, meta, [prefix, ...seqs.map(String)]),
+        )) as Described[]
+        for (const [i, [name, , , root]] of described.entries()) {
+          // A cluster comes where its first member, its root, does.
+          if (Number(root) !== seqs[i]) continue
+          const members = await guard(() => membersOf(String(name)))
+          const canonical = members.find((member) => member.canonical)
+          yield { cluster: canonical?.id ?? String(name), size: members.length, members }
+        }
+      }
+    },
+    async model() {
+      return guard(() => readModel(redis, prefix, meta))
+    },
+    async learnLines(sharedLines, sectionBreaks) {
+      await guard(async () => {
+        const pipeline = redis.multi()
+        if (sharedLines.length > 0)
+          pipeline.sadd(`${prefix}shared`, ...[...sharedLines].map(String))
+        if (sectionBreaks.length > 0)
+          pipeline.sadd(`${prefix}breaks`, ...[...sectionBreaks].map(String))
+        await pipeline.exec()
+      })
+    },
+    async stats() {
+      return guard(async () => {
+        const [documents, clusters, texts] = await redis.hmget(
+          meta,
+          'documents',
+          'clusters',
+          'texts',
+        )
+        return {
+          schema_version: SCHEMA_VERSION,
+          documents: Number(documents ?? 0),
+          clusters: Number(clusters ?? 0),
+          duplicates: Number(documents ?? 0) - Number(clusters ?? 0),
+          documents_with_text: Number(texts ?? 0),
+          bytes: await namespaceBytes(redis, prefix),
+          options,
+        } satisfies IndexStats
+      })
+    },
+    async compact() {
+      // Redis keeps no free pages to reclaim; the figure is reported for symmetry.
+      const bytes = await guard(() => namespaceBytes(redis, prefix))
+      return { bytesBefore: bytes, bytesAfter: bytes }
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect())
+    },
+  }
+}
+
+interface Extra {
+  url?: string
+  fetched_at?: string
+  site?: string
+  text?: string
+}
+
+const EMPTY_ENTRY: IndexEntry = {
+  id: '',
+  exact: undefined,
+  tokens: 0,
+  bands: new Uint32Array(REDIS_BANDS),
+  set: new Uint32Array(0),
+  cleanedLength: 0,
+}
+
+function extraOf(entry: IndexEntry): string {
+  const extra: Extra = {
+    ...(entry.url === undefined ? {} : { url: entry.url }),
+    ...(entry.fetchedAt === undefined ? {} : { fetched_at: entry.fetchedAt }),
+    ...(entry.site === undefined ? {} : { site: entry.site }),
+    ...(entry.text === undefined ? {} : { text: entry.text }),
+  }
+  return Object.keys(extra).length === 0 ? '' : JSON.stringify(extra)
+}
+
+// What the script needs is checked before it runs: a script that fails halfway keeps its writes.
+function validate(entry: IndexEntry, options: IndexOptions, where: string): void {
+  if (entry.bands.length !== options.bands) {
+    throw new StoreError(
+      `${where}: document ${entry.id} has ${entry.bands.length} band keys, the index ${options.bands}`,
+    )
+  }
+  if (entry.id === '' || Buffer.byteLength(entry.id) > 65535) {
+    throw new StoreError(`${where}: document ids must be 1 to 65535 bytes long`)
+  }
+  if (entry.exact !== undefined && !/^[0-9a-f]{16}$/.test(entry.exact)) {
+    throw new StoreError(`${where}: document ${entry.id} has a malformed exact key`)
+  }
+}
+
+function sidesOfEntry(body: Buffer): Pick<RecordView, 'exact' | 'sketch' | 'setSize'> {
+  const flags = body.readUInt8(BODY.flags)
+  return {
+    exact:
+      (flags & 1) === 0 ? undefined : body.subarray(BODY.exact, BODY.exact + 8).toString('hex'),
+    sketch: new Uint8Array(body.subarray(BODY.sketch, BODY.bands)),
+    setSize: body.readUInt32LE(BODY.setSize),
+  }
+}
+
+// The member's similarity to its canonical copy, as the pair rules report it, from sketches.
+function measure(
+  doc: Pick<RecordView, 'exact' | 'sketch' | 'setSize'>,
+  canonical: Pick<RecordView, 'exact' | 'sketch' | 'setSize'>,
+  options: IndexOptions,
+): { similarity: number; reason: 'exact' | 'near' | 'contained' } {
+  if (doc.exact !== undefined && doc.exact === canonical.exact) {
+    return { similarity: 1, reason: 'exact' }
+  }
+  const { jaccard, containment } = estimateFromSketches(
+    doc.sketch,
+    doc.setSize,
+    canonical.sketch,
+    canonical.setSize,
+  )
+  if (jaccard >= options.threshold) return { similarity: jaccard, reason: 'near' }
+  const longEnough = Math.min(doc.setSize, canonical.setSize) >= MIN_CONTAINED_SHINGLES
+  if (longEnough && containment >= options.containment) {
+    return { similarity: containment, reason: 'contained' }
+  }
+  return { similarity: jaccard, reason: 'near' }
+}
+
+function deltaArgs(delta: ModelDelta | undefined): string[] {
+  if (delta === undefined) return ['0', '0', '0', '0']
+  const listed = (pairs: [string | number, number][]) => [
+    String(pairs.length),
+    ...pairs.flatMap(([key, count]) => [String(key), String(count)]),
+  ]
+  return [
+    String(delta.pages),
+    ...listed(delta.sitePages),
+    ...listed([...tally(delta.templateKeys)]),
+    ...listed([...tally(delta.words)]),
+  ]
+}
+
+function tally(keys: Float64Array): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+  return counts
+}
+
+async function readModel(redis: Redis, prefix: string, meta: string): Promise<StoredModel> {
+  const table = async (name: string) => {
+    const entries = Object.entries(await redis.hgetall(`${prefix}${name}`))
+    return {
+      keys: Float64Array.from(entries, ([key]) => Number(key)),
+      counts: Uint32Array.from(entries, ([, count]) => Number(count)),
+    }
+  }
+  const sites = Object.entries(await redis.hgetall(`${prefix}sites`)).map(
+    ([site, pages]): [string, number] => [site, Number(pages)],
+  )
+  return {
+    pages: Number((await redis.hget(meta, 'pages')) ?? 0),
+    sitePages: sites,
+    templates: await table('templates'),
+    words: await table('words'),
+    sharedLines: Float64Array.from(await redis.smembers(`${prefix}shared`), Number),
+    sectionBreaks: Float64Array.from(await redis.smembers(`${prefix}breaks`), Number),
+  }
+}
+
+// Memory Redis reports for the namespace's keys.
+async function namespaceBytes(redis: Redis, prefix: string): Promise<number> {
+  let bytes = 0
+  let cursor = '0'
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+    cursor = next
+    for (const key of keys) bytes += Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0)
+  } while (cursor !== '0')
+  return bytes
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
