@@ -1,0 +1,137 @@
+// The index shared on Redis: memory per document (INFO memory before and after) and documents/s
+// of the index step with 1, 2 and 4 processes adding to one namespace at once.
+// Usage: npm run bench:redis [-- --docs N] [--redis URL]
+// Pages come from bench/generate-corpus.mjs and are signed (raw text, default options) before
+// the clock starts: what is timed is the check-and-add against Redis, in batches of 200.
+import { execFileSync, fork } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { Redis } from 'ioredis'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const dist = join(here, '../dist')
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '200000' },
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+    worker: { type: 'boolean', default: false },
+    shard: { type: 'string', default: '0/1' },
+    namespace: { type: 'string', default: '' },
+    corpus: { type: 'string', default: '' },
+  },
+})
+
+const BATCH = 200
+
+if (values.worker) await work()
+else await main()
+
+// One process: sign its shard of the corpus, wait for the word, add it, report the seconds.
+async function work() {
+  const { signText } = await import(join(dist, 'dedup/sign-text.js'))
+  const { bandHashes } = await import(join(dist, 'dedup/lsh.js'))
+  const { openIndex } = await import(join(dist, 'pipeline/open-index.js'))
+  const { DEFAULT_DEDUP_OPTIONS: options } = await import(join(dist, 'pipeline/dedup-options.js'))
+  const [shard, shards] = values.shard.split('/').map(Number)
+  const lines = readFileSync(values.corpus, 'utf8').split('\n')
+  const entries = []
+  for (let i = shard; i < lines.length; i += shards) {
+    if (lines[i] === '') continue
+    const page = JSON.parse(lines[i])
+    const signed = signText(page.text, options)
+    entries.push({
+      id: page.id,
+      exact: signed.exact,
+      tokens: signed.tokens,
+      bands: bandHashes(signed.signature, options.bands, options.permutations / options.bands),
+      set: signed.set,
+      cleanedLength: page.text.length,
+    })
+  }
+  const store = await openIndex({
+    path: values.redis,
+    namespace: values.namespace,
+    create: options,
+  })
+  process.send({ ready: entries.length })
+  await new Promise((go) => process.once('message', go))
+  const start = process.hrtime.bigint()
+  for (let at = 0; at < entries.length; at += BATCH) await store.add(entries.slice(at, at + BATCH))
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  await store.close()
+  process.send({ documents: entries.length, seconds })
+}
+
+async function main() {
+  const docs = Number(values.docs)
+  const out = join(here, 'out')
+  mkdirSync(out, { recursive: true })
+  const corpus = join(out, `redis-corpus-${docs}.jsonl`)
+  if (!existsSync(corpus)) {
+    execFileSync(process.execPath, [
+      join(here, 'generate-corpus.mjs'),
+      '--docs',
+      String(docs),
+      '--out',
+      corpus,
+    ])
+  }
+  const redis = new Redis(values.redis)
+  console.log(
+    `redis bench: ${docs.toLocaleString('en')} documents, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`,
+  )
+  console.log(
+    '| processes | documents/s (all) | documents/s per process | Redis bytes/document | seconds |',
+  )
+  console.log(
+    '| --------: | ----------------: | ----------------------: | -------------------: | ------: |',
+  )
+  for (const processes of [1, 2, 4]) {
+    const namespace = `bench-${process.pid}-${processes}`
+    await clear(redis, namespace)
+    const before = await usedMemory(redis)
+    const children = Array.from({ length: processes }, (_, shard) =>
+      fork(fileURLToPath(import.meta.url), [
+        '--worker',
+        '--shard',
+        `${shard}/${processes}`,
+        '--namespace',
+        namespace,
+        '--corpus',
+        corpus,
+        '--redis',
+        values.redis,
+      ]),
+    )
+    await Promise.all(children.map((child) => new Promise((ok) => child.once('message', ok))))
+    const done = children.map((child) => new Promise((ok) => child.once('message', ok)))
+    const start = process.hrtime.bigint()
+    for (const child of children) child.send('go')
+    const results = await Promise.all(done)
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    const bytes = (await usedMemory(redis)) - before
+    const perProcess = results.reduce((sum, r) => sum + r.documents / r.seconds, 0) / processes
+    console.log(
+      `| ${processes} | ${Math.round(docs / seconds).toLocaleString('en')} | ${Math.round(perProcess).toLocaleString('en')} | ${Math.round(bytes / docs)} | ${seconds.toFixed(1)} |`,
+    )
+    await clear(redis, namespace)
+  }
+  await redis.quit()
+}
+
+async function usedMemory(redis) {
+  const info = await redis.info('memory')
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0)
+}
+
+async function clear(redis, namespace) {
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `{${namespace}}:*`, 'COUNT', 1000)
+    cursor = next
+    if (keys.length > 0) await redis.del(...keys)
+  } while (cursor !== '0')
+}
