@@ -1,13 +1,14 @@
 // The index shared on Redis: memory per document (INFO memory before and after) and documents/s
 // of the index step with 1, 2 and 4 processes adding to one namespace at once.
 // Usage: npm run bench:redis [-- --docs N] [--redis URL]
-// Pages come from bench/generate-corpus.mjs and are signed (raw text, default options) before
-// the clock starts: what is timed is the check-and-add against Redis, in batches of 200.
+// Pages come from bench/generate-corpus.mjs, cleaned by winnow dedup (cached in bench/out), and
+// are signed (default options) before the clock starts: what is timed is the check-and-add against Redis, in batches of 200.
 import { execFileSync, fork } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { Redis } from 'ioredis'
 
@@ -36,11 +37,11 @@ async function work() {
   const { openIndex } = await import(join(dist, 'pipeline/open-index.js'))
   const { DEFAULT_DEDUP_OPTIONS: options } = await import(join(dist, 'pipeline/dedup-options.js'))
   const [shard, shards] = values.shard.split('/').map(Number)
-  const lines = readFileSync(values.corpus, 'utf8').split('\n')
   const entries = []
-  for (let i = shard; i < lines.length; i += shards) {
-    if (lines[i] === '') continue
-    const page = JSON.parse(lines[i])
+  let line = -1
+  for await (const text of createInterface({ input: createReadStream(values.corpus) })) {
+    if (++line % shards !== shard || text === '') continue
+    const page = JSON.parse(text)
     const signed = signText(page.text, options)
     entries.push({
       id: page.id,
@@ -69,15 +70,17 @@ async function main() {
   const docs = Number(values.docs)
   const out = join(here, 'out')
   mkdirSync(out, { recursive: true })
-  const corpus = join(out, `redis-corpus-${docs}.jsonl`)
+  const raw = join(out, `redis-corpus-${docs}.jsonl`)
+  if (!existsSync(raw)) {
+    const generator = join(here, 'generate-corpus.mjs')
+    execFileSync(process.execPath, [generator, '--docs', String(docs), '--out', raw])
+  }
+  // The index sees cleaned pages, as in a run: raw pages of one site share their furniture, and
+  // with it band keys that make every page of the site a candidate of every other.
+  const corpus = join(out, `redis-cleaned-${docs}.jsonl`)
   if (!existsSync(corpus)) {
-    execFileSync(process.execPath, [
-      join(here, 'generate-corpus.mjs'),
-      '--docs',
-      String(docs),
-      '--out',
-      corpus,
-    ])
+    const bin = join(dist, 'cli/bin.js')
+    execFileSync(process.execPath, [bin, 'dedup', raw, '-q', '-o', corpus], { stdio: 'inherit' })
   }
   const redis = new Redis(values.redis)
   console.log(
@@ -91,7 +94,7 @@ async function main() {
   )
   for (const processes of [1, 2, 4]) {
     const namespace = `bench-${process.pid}-${processes}`
-    await clear(redis, namespace)
+    await clear(namespace)
     const before = await usedMemory(redis)
     const children = Array.from({ length: processes }, (_, shard) =>
       fork(fileURLToPath(import.meta.url), [
@@ -117,7 +120,7 @@ async function main() {
     console.log(
       `| ${processes} | ${Math.round(docs / seconds).toLocaleString('en')} | ${Math.round(perProcess).toLocaleString('en')} | ${Math.round(bytes / docs)} | ${seconds.toFixed(1)} |`,
     )
-    await clear(redis, namespace)
+    await clear(namespace)
   }
   await redis.quit()
 }
@@ -127,11 +130,7 @@ async function usedMemory(redis) {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0)
 }
 
-async function clear(redis, namespace) {
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `{${namespace}}:*`, 'COUNT', 1000)
-    cursor = next
-    if (keys.length > 0) await redis.del(...keys)
-  } while (cursor !== '0')
+async function clear(namespace) {
+  const { dropRedisIndex } = await import(join(dist, 'store/redis-store.js'))
+  await dropRedisIndex(values.redis, namespace)
 }

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dropRedisIndex } from '../src/store/redis-store.js'
 import { jsonLines, runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -14,8 +14,11 @@ const bin = join(root, 'dist/cli/bin.js')
 const REDIS = process.env['WINNOW_TEST_REDIS'] ?? 'redis://127.0.0.1:6379'
 const dir = mkdtempSync(join(tmpdir(), 'winnow-redis-'))
 const run = `cli-${process.pid}-${Date.now().toString(36)}`
-let namespaces = 0
-const fresh = () => `${run}-${++namespaces}`
+const used: string[] = []
+const fresh = () => {
+  used.push(`${run}-${used.length + 1}`)
+  return used[used.length - 1] as string
+}
 
 // A synthetic crawl of 800 pages on a few dozen sites, about 30% of them copies.
 const corpus = join(dir, 'corpus.jsonl')
@@ -31,14 +34,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
-  const redis = new Redis(REDIS)
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `{${run}-*`, 'COUNT', 1000)
-    cursor = next
-    if (keys.length > 0) await redis.del(...keys)
-  } while (cursor !== '0')
-  await redis.quit()
+  await Promise.all(used.map((namespace) => dropRedisIndex(REDIS, namespace)))
 })
 
 // The partition an export describes: each cluster's ids, sorted.

@@ -11,31 +11,55 @@ import {
 } from './redis-layout.js'
 
 // Shared helpers. Offsets in the layout are 0-based; Lua strings are 1-based.
+// Records read in one call are cached (a script runs alone, so nothing changes under it) and
+// written through; key names are built once per chunk, as formatting numbers is slow in Lua.
 const COMMON = `
 local P = ARGV[1]
 local CHUNK = ${CHUNK}
 local R = ${RECORD.bytes}
 local S = ${SKETCH_BYTES}
+local recKeys, nameKeys, records = {}, {}, {}
 local function chunkOf(seq) return math.floor((seq - 1) / CHUNK) end
-local function recKey(seq) return P .. 'r:' .. chunkOf(seq) end
+local function recKey(seq)
+  local chunk = chunkOf(seq)
+  local key = recKeys[chunk]
+  if not key then
+    key = P .. 'r:' .. chunk
+    recKeys[chunk] = key
+  end
+  return key
+end
 local function recOff(seq) return ((seq - 1) % CHUNK) * R end
 local function record(seq)
-  local at = recOff(seq)
-  return redis.call('GETRANGE', recKey(seq), at, at + R - 1)
+  local rec = records[seq]
+  if not rec then
+    local at = recOff(seq)
+    rec = redis.call('GETRANGE', recKey(seq), at, at + R - 1)
+    records[seq] = rec
+  end
+  return rec
 end
 local function u32(seq, field)
-  local at = recOff(seq) + field
-  return (struct.unpack('<I4', redis.call('GETRANGE', recKey(seq), at, at + 3)))
+  return (struct.unpack('<I4', record(seq), field + 1))
 end
 local function setU32(seq, field, value)
-  redis.call('SETRANGE', recKey(seq), recOff(seq) + field, struct.pack('<I4', value))
+  local bytes = struct.pack('<I4', value)
+  redis.call('SETRANGE', recKey(seq), recOff(seq) + field, bytes)
+  local rec = record(seq)
+  records[seq] = string.sub(rec, 1, field) .. bytes .. string.sub(rec, field + 5)
 end
 local function nameOf(seq)
   local rec = record(seq)
   local offset = struct.unpack('<I4', rec, ${RECORD.nameOffset + 1})
   local length = struct.unpack('<I2', rec, ${RECORD.nameLength + 1})
   if length == 0 then return '' end
-  return redis.call('GETRANGE', P .. 'n:' .. chunkOf(seq), offset, offset + length - 1)
+  local chunk = chunkOf(seq)
+  local key = nameKeys[chunk]
+  if not key then
+    key = P .. 'n:' .. chunk
+    nameKeys[chunk] = key
+  end
+  return redis.call('GETRANGE', key, offset, offset + length - 1)
 end
 -- The root of a document's cluster; compress = true shortens the path on the way (writes).
 local function find(seq, compress)
@@ -75,11 +99,11 @@ local count = tonumber(ARGV[6])
 local meta = KEYS[1]
 
 local ZERO_PAIRS = { ${[...ZERO_PAIRS].join(', ')} }
+local bxor = bit.bxor
+-- Jaccard similarity and containment (smaller in larger) from two sketches' bytes.
 local function estimate(a, sizeA, b, sizeB)
   local equal = 0
-  for i = 1, S do
-    equal = equal + ZERO_PAIRS[bit.bxor(string.byte(a, i), string.byte(b, i)) + 1]
-  end
+  for i = 1, S do equal = equal + ZERO_PAIRS[bxor(a[i], b[i]) + 1] end
   local jaccard = (equal / (4 * S) - 1 / 4) / (1 - 1 / 4)
   if jaccard < 0 then jaccard = 0 end
   local small = math.min(sizeA, sizeB)
@@ -88,24 +112,34 @@ local function estimate(a, sizeA, b, sizeB)
   return jaccard, math.min(1, intersection / small)
 end
 
-local function joins(body, rec)
-  local sizeA = struct.unpack('<I4', body, ${BODY.setSize + 1})
-  local sizeB = struct.unpack('<I4', rec, ${RECORD.setSize + 1})
-  local jaccard, contained = estimate(
-    string.sub(body, ${BODY.sketch + 1}, ${BODY.sketch + SKETCH_BYTES}), sizeA,
-    string.sub(rec, ${RECORD.sketch + 1}, ${RECORD.sketch + SKETCH_BYTES}), sizeB)
+local function joins(sketch, size, rec)
+  local other = struct.unpack('<I4', rec, ${RECORD.setSize + 1})
+  local jaccard, contained = estimate(sketch, size,
+    { string.byte(rec, ${RECORD.sketch + 1}, ${RECORD.sketch + SKETCH_BYTES}) }, other)
   if jaccard >= threshold then return true end
-  return math.min(sizeA, sizeB) >= minContained and contained >= containment
+  return math.min(size, other) >= minContained and contained >= containment
 end
 
--- Every document sharing a kept band key, ascending.
-local function candidates(body)
-  local seen, list = {}, {}
+-- The key of a band's bucket (the band key's high 16 bits, as two bytes) and the remainder
+-- (its low 16 bits) that entries in the bucket carry.
+local function bandKeys(body)
+  local keys, rests = {}, {}
   for band = 0, ${REDIS_BANDS - 1} do
-    local key = struct.unpack('<I4', body, ${BODY.bands + 1} + 4 * band)
-    local bucket = redis.call('GET', P .. 'b:' .. math.floor(key / 65536))
+    local at = ${BODY.bands + 1} + 4 * band
+    keys[band + 1] = P .. 'b:' .. string.sub(body, at + 2, at + 3)
+    rests[band + 1] = string.sub(body, at, at + 1)
+  end
+  return keys, rests
+end
+
+-- Every document sharing a kept band key, ascending, and the buckets as they were read.
+local function candidates(keys, rests)
+  local seen, list = {}, {}
+  local buckets = redis.call('MGET', unpack(keys))
+  for band = 1, ${REDIS_BANDS} do
+    local bucket = buckets[band]
     if bucket then
-      local rest = struct.pack('<I2', key % 65536)
+      local rest = rests[band]
       local from = 1
       while true do
         local at = string.find(bucket, rest, from, true)
@@ -124,10 +158,10 @@ local function candidates(body)
     end
   end
   table.sort(list)
-  return list
+  return list, buckets
 end
 
-local function decide(body)
+local function decide(body, keys, rests)
   local decision = { joined = {}, matched = 0, exactOf = 0, canonical = 0 }
   local tokens = struct.unpack('<I4', body, ${BODY.tokens + 1})
   local flags = string.byte(body, ${BODY.flags + 1})
@@ -142,9 +176,13 @@ local function decide(body)
     decision.exactOf = seq
   else
     local joinedSet = {}
-    for _, seq in ipairs(candidates(body)) do
+    local sketch = { string.byte(body, ${BODY.sketch + 1}, ${BODY.sketch + SKETCH_BYTES}) }
+    local size = struct.unpack('<I4', body, ${BODY.setSize + 1})
+    local list, buckets = candidates(keys, rests)
+    decision.buckets = buckets
+    for _, seq in ipairs(list) do
       local root = find(seq, adding)
-      if not joinedSet[root] and joins(body, record(seq)) then
+      if not joinedSet[root] and joins(sketch, size, record(seq)) then
         joinedSet[root] = true
         decision.joined[#decision.joined + 1] = root
         if decision.matched == 0 then decision.matched = seq end
@@ -164,7 +202,7 @@ local function decide(body)
   return decision
 end
 
-local function insert(id, body, extra, decision)
+local function insert(id, body, extra, decision, keys, rests)
   local seq = redis.call('HINCRBY', meta, 'seq', 1)
   local chunk = chunkOf(seq)
   local nameEnd = redis.call('APPEND', P .. 'n:' .. chunk, id)
@@ -174,20 +212,29 @@ local function insert(id, body, extra, decision)
     flags = flags + ${FLAG.extra}
     redis.call('HSET', P .. 'x:' .. chunk, seq, extra)
   end
-  redis.call('SETRANGE', recKey(seq), recOff(seq), struct.pack('<I4I4I4', seq, seq, seq)
+  local rec = struct.pack('<I4I4I4', seq, seq, seq)
     .. string.sub(body, ${BODY.tokens + 1}, ${BODY.cleanedLength + 4})
     .. struct.pack('<I4I4I2', decision.matched, nameEnd - #id, #id)
     .. string.char(flags)
-    .. string.sub(body, ${BODY.exact + 1}, ${BODY.sketch + SKETCH_BYTES}))
+    .. string.sub(body, ${BODY.exact + 1}, ${BODY.sketch + SKETCH_BYTES})
+  redis.call('SETRANGE', recKey(seq), recOff(seq), rec)
+  records[seq] = rec
+  if seq % CHUNK == 0 then
+    -- A full chunk grows no more: rewrite its strings at their exact size.
+    for _, key in ipairs({ P .. 'n:' .. chunk, recKey(seq) }) do
+      redis.call('SET', key, redis.call('GET', key))
+    end
+  end
   redis.call('HSET', P .. 'i:' .. struct.unpack('<I2', body, ${BODY.idBucket + 1}), id, seq)
   redis.call('HINCRBY', meta, 'documents', 1)
   if math.floor(flags / ${FLAG.text}) % 2 == 1 then redis.call('HINCRBY', meta, 'texts', 1) end
   local tokens = struct.unpack('<I4', body, ${BODY.tokens + 1})
   if decision.exactOf == 0 and tokens > 0 then
-    for band = 0, ${REDIS_BANDS - 1} do
-      local key = struct.unpack('<I4', body, ${BODY.bands + 1} + 4 * band)
-      redis.call('APPEND', P .. 'b:' .. math.floor(key / 65536),
-        struct.pack('<I2I4', key % 65536, seq))
+    local seqBytes = struct.pack('<I4', seq)
+    -- SET of the bucket read a moment ago plus the entry, rather than APPEND: APPEND leaves
+    -- the string up to twice the size it needs, and buckets only ever grow.
+    for band = 1, ${REDIS_BANDS} do
+      redis.call('SET', keys[band], (decision.buckets[band] or '') .. rests[band] .. seqBytes)
     end
     if flags % 2 == 1 then
       local exactBucket = struct.unpack('<I2', body, ${BODY.exactBucket + 1})
@@ -229,11 +276,12 @@ for i = 0, count - 1 do
     canonical = u32(find(own, adding), ${RECORD.canonical})
     status = 'already_seen'
   else
-    local decision = decide(body)
+    local keys, rests = bandKeys(body)
+    local decision = decide(body, keys, rests)
     status = 'new'
     if #decision.joined > 0 then status = 'duplicate' end
     if adding then
-      own, canonical = insert(id, body, extra, decision)
+      own, canonical = insert(id, body, extra, decision, keys, rests)
     else
       own, canonical = 0, decision.canonical
     end

@@ -3,26 +3,22 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-options.js'
 import { indexOptionsOf } from '../pipeline/open-index.js'
 import { keyPrefix } from './redis-layout.js'
-import { openRedisStore } from './redis-store.js'
+import { dropRedisIndex, openRedisStore } from './redis-store.js'
 import { article, describeStoreContract, entryOf } from './store-contract.js'
 
 const URL = process.env['WINNOW_TEST_REDIS'] ?? 'redis://127.0.0.1:6379'
 const run = `test-${process.pid}-${Date.now().toString(36)}`
-let namespaces = 0
-const freshNamespace = () => `${run}-${++namespaces}`
+const used: string[] = []
+const freshNamespace = () => {
+  used.push(`${run}-${used.length + 1}`)
+  return used[used.length - 1] as string
+}
 const create = indexOptionsOf(DEFAULT_DEDUP_OPTIONS)
 const open = (namespace = freshNamespace()) => openRedisStore({ url: URL, namespace, create })
 
 // Every test works in its own namespace; all of them are removed afterwards.
 afterAll(async () => {
-  const redis = new Redis(URL)
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `{${run}-*`, 'COUNT', 1000)
-    cursor = next
-    if (keys.length > 0) await redis.del(...keys)
-  } while (cursor !== '0')
-  await redis.quit()
+  await Promise.all(used.map((namespace) => dropRedisIndex(URL, namespace)))
 })
 
 // The part of a key Redis Cluster hashes to pick its slot: what the first braces enclose.
@@ -45,8 +41,10 @@ describe('redis store', () => {
     const keys = await redis.keys(`${keyPrefix(namespace)}*`)
     expect(keys.length).toBeGreaterThan(3)
     expect(new Set(keys.map(hashTagOf))).toEqual(new Set([namespace]))
-    await redis.quit()
     await Promise.all([store.close(), other.close()])
+    await dropRedisIndex(URL, namespace)
+    expect(await redis.keys(`${keyPrefix(namespace)}*`)).toEqual([])
+    await redis.quit()
   })
 
   it('refuses a namespace without an index unless asked to create one', async () => {

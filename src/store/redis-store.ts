@@ -519,14 +519,37 @@ async function readModel(redis: Redis, prefix: string, meta: string): Promise<St
 // Memory Redis reports for the namespace's keys.
 async function namespaceBytes(redis: Redis, prefix: string): Promise<number> {
   let bytes = 0
-  let cursor = '0'
-  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
-    cursor = next
+  for await (const keys of namespaceKeys(redis, prefix)) {
     for (const key of keys) bytes += Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0)
-  } while (cursor !== '0')
+  }
   return bytes
+}
+
+// The keys of a namespace, a page at a time; as buffers, since band bucket names are binary.
+async function* namespaceKeys(redis: Redis, prefix: string): AsyncGenerator<Buffer[]> {
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scanBuffer(cursor, 'MATCH', pattern, 'COUNT', 1000)
+    cursor = String(next)
+    if (keys.length > 0) yield keys
+  } while (cursor !== '0')
+}
+
+/**
+ * Delete an index from Redis: every key of its namespace. For tests and benchmarks.
+ *
+ * @example
+ * await dropRedisIndex('redis://127.0.0.1:6379', 'scratch')
+ */
+export async function dropRedisIndex(url: string, namespace: string): Promise<void> {
+  const Client = await loadDriver()
+  const redis = new Client(url)
+  try {
+    for await (const keys of namespaceKeys(redis, keyPrefix(namespace))) await redis.del(...keys)
+  } finally {
+    await redis.quit()
+  }
 }
 
 function round(value: number): number {
