@@ -17,6 +17,7 @@ const dist = join(here, '../dist')
 const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '200000' },
+    processes: { type: 'string', default: '1,2,4' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
     worker: { type: 'boolean', default: false },
     shard: { type: 'string', default: '0/1' },
@@ -60,7 +61,11 @@ async function work() {
   process.send({ ready: entries.length })
   await new Promise((go) => process.once('message', go))
   const start = process.hrtime.bigint()
-  for (let at = 0; at < entries.length; at += BATCH) await store.add(entries.slice(at, at + BATCH))
+  for (let at = 0; at < entries.length; at += BATCH) {
+    await store.add(entries.slice(at, at + BATCH))
+    const half = Math.floor(entries.length / 2)
+    if (at < half && at + BATCH >= half) process.send({ half: true })
+  }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   await store.close()
   process.send({ documents: entries.length, seconds })
@@ -87,12 +92,13 @@ async function main() {
     `redis bench: ${docs.toLocaleString('en')} documents, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`,
   )
   console.log(
-    '| processes | documents/s (all) | documents/s per process | Redis bytes/document | seconds |',
+    '| processes | documents/s (all) | documents/s per process | Redis bytes/document | seconds | clusters | same partition as 1 process |',
   )
   console.log(
-    '| --------: | ----------------: | ----------------------: | -------------------: | ------: |',
+    '| --------: | ----------------: | ----------------------: | -------------------: | ------: | -------: | :-------------------------- |',
   )
-  for (const processes of [1, 2, 4]) {
+  let reference
+  for (const processes of values.processes.split(',').map(Number)) {
     const namespace = `bench-${process.pid}-${processes}`
     await clear(namespace)
     const before = await usedMemory(redis)
@@ -110,19 +116,55 @@ async function main() {
       ]),
     )
     await Promise.all(children.map((child) => new Promise((ok) => child.once('message', ok))))
-    const done = children.map((child) => new Promise((ok) => child.once('message', ok)))
+    // The first process reports when it is half way: memory then and at the end gives the
+    // bytes each further document adds, without the fixed cost of the namespace's keys.
+    let half
+    children[0].on('message', (message) => {
+      if (message.half === true) void usedMemory(redis).then((bytes) => (half = bytes))
+    })
+    const done = children.map(
+      (child) =>
+        new Promise((ok) =>
+          child.on('message', (message) => {
+            if (message.half !== true) ok(message)
+          }),
+        ),
+    )
     const start = process.hrtime.bigint()
     for (const child of children) child.send('go')
     const results = await Promise.all(done)
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
-    const bytes = (await usedMemory(redis)) - before
+    const after = await usedMemory(redis)
+    const bytes = after - before
+    const marginal = half === undefined ? undefined : (after - half) / (docs / 2)
     const perProcess = results.reduce((sum, r) => sum + r.documents / r.seconds, 0) / processes
+    // Concurrent processes must find the clustering one process finds.
+    const partition = await partitionOf(namespace)
+    reference ??= partition
     console.log(
-      `| ${processes} | ${Math.round(docs / seconds).toLocaleString('en')} | ${Math.round(perProcess).toLocaleString('en')} | ${Math.round(bytes / docs)} | ${seconds.toFixed(1)} |`,
+      `| ${processes} | ${Math.round(docs / seconds).toLocaleString('en')} | ${Math.round(perProcess).toLocaleString('en')} | ${Math.round(bytes / docs)}${processes === 1 && marginal !== undefined ? ` (${Math.round(marginal)} for the second half)` : ''} | ${seconds.toFixed(1)} | ${partition.size.toLocaleString('en')} | ${samePartition(partition, reference) ? 'yes' : 'NO'} |`,
     )
     await clear(namespace)
   }
   await redis.quit()
+}
+
+// Each cluster as the sorted ids of its members, keyed by that list.
+async function partitionOf(namespace) {
+  const { openIndex } = await import(join(dist, 'pipeline/open-index.js'))
+  const store = await openIndex({ path: values.redis, namespace })
+  const clusters = new Map()
+  for await (const doc of store.documents()) {
+    const members = clusters.get(doc.cluster) ?? []
+    members.push(doc.id)
+    clusters.set(doc.cluster, members)
+  }
+  await store.close()
+  return new Set([...clusters.values()].map((ids) => ids.sort().join(' ')))
+}
+
+function samePartition(a, b) {
+  return a.size === b.size && [...a].every((cluster) => b.has(cluster))
 }
 
 async function usedMemory(redis) {

@@ -166,20 +166,25 @@ local function decide(body, keys, rests)
   local tokens = struct.unpack('<I4', body, ${BODY.tokens + 1})
   local flags = string.byte(body, ${BODY.flags + 1})
   if tokens == 0 or flags % 2 == 0 then return decision end
-  local exactBucket = struct.unpack('<I2', body, ${BODY.exactBucket + 1})
+  -- An exact copy shares every band key with the first document of its content hash, so that
+  -- document is always among the candidates: no separate content-hash map is needed.
   local exact = string.sub(body, ${BODY.exact + 1}, ${BODY.exact + 8})
-  local hit = redis.call('HGET', P .. 'e:' .. exactBucket, exact)
-  if hit then
-    local seq = tonumber(hit)
-    decision.joined[1] = find(seq, adding)
-    decision.matched = seq
-    decision.exactOf = seq
-  else
+  local list, buckets = candidates(keys, rests)
+  decision.buckets = buckets
+  for _, seq in ipairs(list) do
+    local rec = record(seq)
+    if string.byte(rec, ${RECORD.flags + 1}) % 2 == 1
+      and string.sub(rec, ${RECORD.exact + 1}, ${RECORD.exact + 8}) == exact then
+      decision.joined[1] = find(seq, adding)
+      decision.matched = seq
+      decision.exactOf = seq
+      break
+    end
+  end
+  if decision.exactOf == 0 then
     local joinedSet = {}
     local sketch = { string.byte(body, ${BODY.sketch + 1}, ${BODY.sketch + SKETCH_BYTES}) }
     local size = struct.unpack('<I4', body, ${BODY.setSize + 1})
-    local list, buckets = candidates(keys, rests)
-    decision.buckets = buckets
     for _, seq in ipairs(list) do
       local root = find(seq, adding)
       if not joinedSet[root] and joins(sketch, size, record(seq)) then
@@ -235,11 +240,6 @@ local function insert(id, body, extra, decision, keys, rests)
     -- the string up to twice the size it needs, and buckets only ever grow.
     for band = 1, ${REDIS_BANDS} do
       redis.call('SET', keys[band], (decision.buckets[band] or '') .. rests[band] .. seqBytes)
-    end
-    if flags % 2 == 1 then
-      local exactBucket = struct.unpack('<I2', body, ${BODY.exactBucket + 1})
-      redis.call('HSETNX', P .. 'e:' .. exactBucket,
-        string.sub(body, ${BODY.exact + 1}, ${BODY.exact + 8}), seq)
     end
   end
   local root = decision.joined[1]
