@@ -51,6 +51,12 @@ describe('help texts', () => {
     expect(result.code).toBe(0)
     check('index-help.txt', result.stdout)
   })
+
+  it('winnow serve --help', async () => {
+    const result = await runCli(['serve', '--help'])
+    expect(result.code).toBe(0)
+    check('serve-help.txt', result.stdout)
+  })
 })
 
 describe('dedup output', () => {

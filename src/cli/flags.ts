@@ -323,6 +323,53 @@ export const INDEX_FLAGS: readonly FlagSpec[] = [
 ]
 
 /**
+ * The flags of `winnow serve`: the index, where to listen, and who may write.
+ *
+ * @example
+ * SERVE_FLAGS.find((flag) => flag.name === 'port')?.default // '8080'
+ */
+export const SERVE_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'index',
+    type: 'string',
+    value: 'FILE',
+    description:
+      'the index to serve: a SQLite file (created if missing, with the default options) or redis://host:port[/db]',
+  },
+  NAMESPACE_FLAG,
+  {
+    name: 'host',
+    type: 'string',
+    value: 'HOST',
+    default: '127.0.0.1',
+    description: 'address to listen on; any other than loopback needs a token',
+  },
+  {
+    name: 'port',
+    type: 'string',
+    value: 'PORT',
+    default: '8080',
+    description: 'port (0: any free)',
+  },
+  {
+    name: 'token',
+    type: 'string',
+    value: 'TOKEN',
+    description:
+      'require Authorization: Bearer TOKEN on every route but /healthz and /metrics (or set WINNOW_TOKEN)',
+  },
+  {
+    name: 'max-body',
+    type: 'string',
+    value: 'BYTES',
+    default: '10mb',
+    description: 'largest request body, as bytes or with kb or mb; larger ones get 413',
+  },
+  { name: 'quiet', short: 'q', type: 'boolean', description: 'print nothing but errors' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+]
+
+/**
  * A flag table in the shape `node:util` parseArgs takes, defaults included.
  *
  * @example

@@ -6,6 +6,7 @@ import {
   INDEX_FLAGS,
   MAIN_FLAGS,
   REPORT_FLAGS,
+  SERVE_FLAGS,
   type FlagSpec,
 } from './flags.js'
 
@@ -23,7 +24,8 @@ export const USAGE = {
   extract: 'Usage: winnow extract <input...> [options]',
   report:
     'Usage: winnow report <out.jsonl> [-o report.html] [options]\n       winnow report --index corpus.db [-o report.html] [options]',
-  index: 'Usage: winnow index <stats|export|compact> <corpus.db> [options]',
+  index: 'Usage: winnow index <stats|export|compact> <corpus.db | redis://host:port> [options]',
+  serve: 'Usage: winnow serve --index corpus.db [--host 127.0.0.1] [--port 8080] [--token T]',
 } as const
 
 /** The commands `winnow` knows, for dispatch and help. */
@@ -52,6 +54,11 @@ export const COMMANDS = [
     name: 'index',
     args: '<action> <db>',
     description: 'show, export or compact a persistent index (dedup --index)',
+  },
+  {
+    name: 'serve',
+    args: '--index <db>',
+    description: 'answer "have I seen this page?" over HTTP, and serve the report',
   },
   { name: 'help', args: '[command]', description: 'show help for a command' },
 ] as const
@@ -206,7 +213,7 @@ export function indexHelp(): string {
   return [
     USAGE.index,
     '',
-    'Look after an index that winnow dedup --index keeps (a SQLite file):',
+    'Look after an index that winnow dedup --index keeps (a SQLite file, or redis://host:port):',
     '  stats    counts and sizes, as JSON',
     '  export   every document as JSONL {id, url, fetched_at, cluster, canonical, duplicate_of,',
     '           similarity, reason, content_hash, tokens, cleaned_length, text?}; with --clusters,',
@@ -223,6 +230,40 @@ export function indexHelp(): string {
     '  winnow dedup today/ --index corpus.db -o today.jsonl',
     '  winnow index stats corpus.db',
     '  winnow index export corpus.db --clusters -o clusters.jsonl',
+    '',
+  ].join('\n')
+}
+
+/**
+ * `winnow serve --help`.
+ *
+ * @example
+ * stdout.write(serveHelp())
+ */
+export function serveHelp(): string {
+  return [
+    USAGE.serve,
+    '',
+    'Serve an index over HTTP: a crawler asks whether it has seen a page, and adds pages as it',
+    'goes. Routes (JSON in and out):',
+    '  POST /v1/documents      add {id, text | html, url?, fetched_at?}, or {documents: [...]}',
+    '                          in one step; answers {id, status, cluster, duplicate_of,',
+    '                          similarity}, or {results: [...]} in the same order',
+    '  POST /v1/check          the same answer for one document, without adding it',
+    '  GET  /v1/documents/:id  a document as the index holds it',
+    '  GET  /v1/clusters/:id   a cluster and its members, by a member id',
+    '  GET  /                  the report of the index, with a form to check a pasted page',
+    '  GET  /healthz, /metrics liveness, and Prometheus metrics',
+    '',
+    'Options:',
+    ...SERVE_FLAGS.map(flagHelp),
+    '',
+    'Exit codes: 0 stopped by SIGINT or SIGTERM, 1 unexpected failure, 2 bad usage or index',
+    '(including a non-loopback --host without a token).',
+    '',
+    'Examples:',
+    '  winnow serve --index corpus.db --port 8080',
+    `  curl -s localhost:8080/v1/check -d '{"id":"p1","text":"…"}'`,
     '',
   ].join('\n')
 }

@@ -10,6 +10,7 @@ import {
   indexHelp,
   mainHelp,
   reportHelp,
+  serveHelp,
   shortUsage,
 } from './help.js'
 import { parseDedupArgs } from './parse-dedup-args.js'
@@ -73,6 +74,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const code = await runIndex(rest, io)
         return code === 'help' ? print(io.stdout, indexHelp()) : code
       }
+      case 'serve': {
+        // Loaded only here: other commands never load the HTTP framework.
+        const { runServe } = await import('./run-serve.js')
+        const code = await runServe(rest, io)
+        return code === 'help' ? print(io.stdout, serveHelp()) : code
+      }
       case 'help':
         return print(io.stdout, helpFor(rest[0]))
       default:
@@ -90,6 +97,7 @@ function helpFor(topic: string | undefined): string {
   if (topic === 'extract') return extractHelp()
   if (topic === 'report') return reportHelp()
   if (topic === 'index') return indexHelp()
+  if (topic === 'serve') return serveHelp()
   throw new UsageError(`no help for "${topic}": there is no such command`)
 }
 

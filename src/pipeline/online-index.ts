@@ -8,6 +8,7 @@ import type { IndexEntry, IndexStore, IndexVerdict } from '../store/index-store.
 import { keySet, signPage, withLearntLines } from '../workers/page-tasks.js'
 import { modelDeltaOf, statsTablesOf } from './index-pass.js'
 import { siteOf } from './site-of.js'
+import { hashString } from '../text/hash.js'
 
 /** A document as a client sends it: text, or an HTML page to extract the article from. */
 export interface OnlineDocument {
@@ -51,7 +52,14 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
     bands: options.bands,
   }
 
-  const prepare = (doc: OnlineDocument): { entry: IndexEntry; text: string; facts?: PageFacts } => {
+  // Raw texts this process has counted: a page sent again (or the same page under another id)
+  // counts once, as in a run, or a recaptured article would come to look like its site's
+  // template and be cleaned away.
+  const countedTexts = new Set<number>()
+
+  const prepare = (
+    doc: OnlineDocument,
+  ): { entry: IndexEntry; text: string; facts?: PageFacts; textHash: number } => {
     const text = pageText(doc)
     const site = siteOf(doc)
     let cleaned = text
@@ -76,7 +84,12 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
       set: signature.set,
       cleanedLength: cleaned.length,
     }
-    return { entry, text: cleaned, ...(facts === undefined ? {} : { facts }) }
+    return {
+      entry,
+      text: cleaned,
+      ...(facts === undefined ? {} : { facts }),
+      textHash: hashString(text),
+    }
   }
 
   return {
@@ -89,14 +102,20 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
       const known = await store.knownIds(docs.map((doc) => doc.id))
       const prepared = docs.map(prepare)
       // A page counts in the statistics once, when its document is first added.
-      const counted = prepared.flatMap((page) =>
-        page.facts === undefined || known.has(page.entry.id) ? [] : [page.facts],
-      )
+      const batchTexts = new Set<number>()
+      const counting = prepared.filter((page) => {
+        if (page.facts === undefined || known.has(page.entry.id)) return false
+        if (countedTexts.has(page.textHash) || batchTexts.has(page.textHash)) return false
+        batchTexts.add(page.textHash)
+        return true
+      })
+      const counted = counting.flatMap((page) => (page.facts === undefined ? [] : [page.facts]))
       const verdicts = await store.add(
         prepared.map((page) => page.entry),
         counted.length === 0 ? undefined : modelDeltaOf(counted),
       )
       for (const facts of counted) stats.addFacts(facts)
+      for (const hash of batchTexts) countedTexts.add(hash)
       return verdicts
     },
   }

@@ -1,0 +1,141 @@
+// `winnow serve`: open (or create) an index and answer over HTTP until told to stop.
+import { isIP } from 'node:net'
+import { StoreError, UsageError } from '../errors.js'
+import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-options.js'
+import { createOnlineIndex } from '../pipeline/online-index.js'
+import { openIndex, type OpenIndexOptions } from '../pipeline/open-index.js'
+import type { IndexStore } from '../store/index-store.js'
+import { createApp, startServer } from '../server/index.js'
+import { SERVE_FLAGS } from './flags.js'
+import { parseFlags } from './parse-flags.js'
+import { checkNamespace } from './parse-dedup-args.js'
+import type { CliIo } from './run-dedup.js'
+
+/** What `winnow serve` was asked to do. */
+export interface ServeCommand {
+  index: string
+  namespace?: string
+  host: string
+  port: number
+  token?: string
+  bodyLimit: number
+  quiet: boolean
+}
+
+/**
+ * Read `winnow serve`'s flags; the token comes from `--token` or `WINNOW_TOKEN`. Listening
+ * beyond loopback without a token is refused: anyone who reaches the port could write.
+ *
+ * @example
+ * parseServeArgs(['--index', 'corpus.db'], {}).port // 8080
+ */
+export function parseServeArgs(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+): ServeCommand | 'help' {
+  const { values, positionals } = parseFlags(args, SERVE_FLAGS, true)
+  if (values.boolean('help')) return 'help'
+  if (positionals.length > 0)
+    throw new UsageError(`serve takes no arguments (got "${positionals[0]}")`)
+  const index = values.string('index')
+  if (index === undefined || index === '') throw new UsageError('serve needs --index FILE')
+  const host = values.string('host') ?? '127.0.0.1'
+  const port = Number(values.string('port'))
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(
+      `--port takes a port number from 0 to 65535 (got "${values.string('port')}")`,
+    )
+  }
+  const token = values.string('token') ?? env['WINNOW_TOKEN']
+  if ((token === undefined || token === '') && !isLoopback(host)) {
+    throw new UsageError(
+      `refusing to listen on ${host} without a token: anyone who reaches it could add documents; set --token or WINNOW_TOKEN, or listen on 127.0.0.1`,
+    )
+  }
+  const namespace = values.string('namespace')
+  return {
+    index,
+    ...(namespace === undefined ? {} : { namespace: checkNamespace(namespace, index) }),
+    host,
+    port,
+    ...(token === undefined || token === '' ? {} : { token }),
+    bodyLimit: parseBytes(values.string('max-body') ?? '10mb'),
+    quiet: values.boolean('quiet'),
+  }
+}
+
+/**
+ * Run `winnow serve` until SIGINT or SIGTERM; returns the exit code.
+ *
+ * @example
+ * process.exitCode = await runServe(['--index', 'corpus.db'], io)
+ */
+export async function runServe(args: readonly string[], io: CliIo): Promise<number | 'help'> {
+  const command = parseServeArgs(args, process.env)
+  if (command === 'help') return 'help'
+  const store = await openOrCreate({
+    path: command.index,
+    ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
+  })
+  try {
+    const online = await createOnlineIndex(store)
+    const app = createApp({
+      online,
+      ...(command.token === undefined ? {} : { token: command.token }),
+      bodyLimit: command.bodyLimit,
+      source: command.index,
+      log: (message) => io.stderr.write(`${message}\n`),
+    })
+    const server = await startServer(app, { host: command.host, port: command.port })
+    if (!command.quiet) {
+      const { documents } = await store.stats()
+      io.stderr.write(
+        `winnow serve: listening on ${server.url} (index ${command.index}, ${documents} documents)\n`,
+      )
+    }
+    const signal = await new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'))
+      process.once('SIGTERM', () => resolve('SIGTERM'))
+    })
+    if (!command.quiet) io.stderr.write(`winnow serve: ${signal}, stopping\n`)
+    await server.close()
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+// An existing index keeps its own options; a missing one is created with the defaults.
+async function openOrCreate(options: OpenIndexOptions): Promise<IndexStore> {
+  try {
+    return await openIndex(options)
+  } catch (error) {
+    if (!(error instanceof StoreError) || !/no index there/.test(error.message)) throw error
+    return openIndex({ ...options, create: DEFAULT_DEDUP_OPTIONS })
+  }
+}
+
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  return host === '::1' || host === '[::1]'
+}
+
+/**
+ * A size such as `10mb`, `512kb` or `1048576`, in bytes.
+ *
+ * @example
+ * parseBytes('10mb') // 10485760
+ */
+export function parseBytes(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim())
+  const units = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }
+  const bytes =
+    match === null
+      ? NaN
+      : Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase() as keyof typeof units])
+  if (!Number.isFinite(bytes) || bytes < 1) {
+    throw new UsageError(`--max-body takes a size such as 10mb, 512kb or 1048576 (got "${text}")`)
+  }
+  return bytes
+}
