@@ -18,17 +18,20 @@ local P = ARGV[1]
 local CHUNK = ${CHUNK}
 local R = ${RECORD.bytes}
 local S = ${SKETCH_BYTES}
-local recKeys, nameKeys, records = {}, {}, {}
+local keyNames, records = {}, {}
 local function chunkOf(seq) return math.floor((seq - 1) / CHUNK) end
-local function recKey(seq)
+-- The name of a chunk's key of one kind ('r' records, 'n' names), built once.
+local function chunkKey(kind, seq)
   local chunk = chunkOf(seq)
-  local key = recKeys[chunk]
+  local name = kind .. chunk
+  local key = keyNames[name]
   if not key then
-    key = P .. 'r:' .. chunk
-    recKeys[chunk] = key
+    key = P .. kind .. ':' .. chunk
+    keyNames[name] = key
   end
   return key
 end
+local function recKey(seq) return chunkKey('r', seq) end
 local function recOff(seq) return ((seq - 1) % CHUNK) * R end
 local function record(seq)
   local rec = records[seq]
@@ -53,13 +56,7 @@ local function nameOf(seq)
   local offset = struct.unpack('<I4', rec, ${RECORD.nameOffset + 1})
   local length = struct.unpack('<I2', rec, ${RECORD.nameLength + 1})
   if length == 0 then return '' end
-  local chunk = chunkOf(seq)
-  local key = nameKeys[chunk]
-  if not key then
-    key = P .. 'n:' .. chunk
-    nameKeys[chunk] = key
-  end
-  return redis.call('GETRANGE', key, offset, offset + length - 1)
+  return redis.call('GETRANGE', chunkKey('n', seq), offset, offset + length - 1)
 end
 -- The root of a document's cluster; compress = true shortens the path on the way (writes).
 local function find(seq, compress)

@@ -24,6 +24,7 @@ import {
   type RecordView,
 } from './redis-layout.js'
 import { CHECK_AND_ADD, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
+import { checkStoredMeta, roundSimilarity, storeError, tally } from './store-meta.js'
 import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
 
 /** Options of {@link openRedisStore}. */
@@ -80,12 +81,6 @@ async function loadDriver(): Promise<typeof Redis> {
   }
 }
 
-function storeError(where: string, error: unknown): StoreError {
-  if (error instanceof StoreError) return error
-  const reason = error instanceof Error ? error.message : String(error)
-  return new StoreError(`${where}: ${reason}`, { cause: error })
-}
-
 async function prepareIndex(
   redis: Redis,
   namespace: string,
@@ -109,24 +104,11 @@ async function prepareIndex(
   if (format === null || format === undefined) {
     throw new StoreError(`${where}: no index there (create one with winnow dedup --index)`)
   }
-  if (format !== INDEX_FORMAT) throw new StoreError(`${where}: not a winnow index`)
-  if (Number(version) > SCHEMA_VERSION) {
-    throw new StoreError(
-      `${where}: index schema version ${version} was written by a newer winnow (this one reads up to ${SCHEMA_VERSION}); upgrade winnow`,
-    )
-  }
-  const stored = JSON.parse(optionsText ?? '{}') as IndexOptions
-  if (create !== undefined) {
-    const differences = (Object.keys(create) as (keyof IndexOptions)[])
-      .filter((key) => create[key] !== stored[key])
-      .map((key) => `${key} ${String(stored[key])} (this run: ${String(create[key])})`)
-    if (differences.length > 0) {
-      throw new StoreError(
-        `${where}: the index was built with other options: ${differences.join(', ')}; use the same options or another index`,
-      )
-    }
-  }
-  return stored
+  return checkStoredMeta(
+    where,
+    { format, schemaVersion: version ?? undefined, options: optionsText ?? undefined },
+    create,
+  )
 }
 
 type Described = [string, Buffer, Buffer, number, string, Buffer, string]
@@ -197,7 +179,7 @@ function createRedisStore(
       cluster: canonicalId,
       canonical: false,
       duplicate_of: canonicalId,
-      similarity: round(measured.similarity),
+      similarity: roundSimilarity(measured.similarity),
       reason: measured.reason,
     }
   }
@@ -489,12 +471,6 @@ function deltaArgs(delta: ModelDelta | undefined): string[] {
   ]
 }
 
-function tally(keys: Float64Array): Map<number, number> {
-  const counts = new Map<number, number>()
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
-  return counts
-}
-
 async function readModel(redis: Redis, prefix: string, meta: string): Promise<StoredModel> {
   const table = async (name: string) => {
     const entries = Object.entries(await redis.hgetall(`${prefix}${name}`))
@@ -550,8 +526,4 @@ export async function dropRedisIndex(url: string, namespace: string): Promise<vo
   } finally {
     await redis.quit()
   }
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
 }

@@ -17,6 +17,7 @@ import type {
 } from './index-store.js'
 import { INDEX_FORMAT, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js'
 import { decideEntry, type Candidate, type Decision } from './decide-entry.js'
+import { checkStoredMeta, roundSimilarity, storeError, tally } from './store-meta.js'
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -108,12 +109,6 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
   }
 }
 
-function storeError(path: string, error: unknown): StoreError {
-  if (error instanceof StoreError) return error
-  const reason = error instanceof Error ? error.message : String(error)
-  return new StoreError(`${path}: ${reason}`, { cause: error })
-}
-
 // Check what the file holds, or create the tables; returns the index's options.
 function prepareIndex(db: Database, path: string, create: IndexOptions | undefined): IndexOptions {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()
@@ -135,27 +130,16 @@ function prepareIndex(db: Database, path: string, create: IndexOptions | undefin
       meta.set(String(row['key']), String(row['value']))
     }
   }
-  if (meta.get('format') !== INDEX_FORMAT) {
-    throw new StoreError(`${path}: not a winnow index (a SQLite file with other tables)`)
-  }
-  const version = Number(meta.get('schema_version'))
-  if (version > SCHEMA_VERSION) {
-    throw new StoreError(
-      `${path}: index schema version ${version} was written by a newer winnow (this one reads up to ${SCHEMA_VERSION}); upgrade winnow`,
-    )
-  }
-  const stored = JSON.parse(meta.get('options') ?? '{}') as IndexOptions
-  if (create !== undefined) {
-    const differences = (Object.keys(create) as (keyof IndexOptions)[])
-      .filter((key) => create[key] !== stored[key])
-      .map((key) => `${key} ${String(stored[key])} (this run: ${String(create[key])})`)
-    if (differences.length > 0) {
-      throw new StoreError(
-        `${path}: the index was built with other options: ${differences.join(', ')}; use the same options or another index`,
-      )
-    }
-  }
-  return stored
+  return checkStoredMeta(
+    path,
+    {
+      format: meta.get('format'),
+      schemaVersion: meta.get('schema_version'),
+      options: meta.get('options'),
+    },
+    create,
+    'not a winnow index (a SQLite file with other tables)',
+  )
 }
 
 function createSqliteStore(
@@ -223,7 +207,7 @@ function createSqliteStore(
       cluster: canonicalId,
       canonical: false,
       duplicate_of: canonicalId,
-      similarity: round(measured.similarity),
+      similarity: roundSimilarity(measured.similarity),
       reason: measured.reason,
     }
   }
@@ -466,12 +450,6 @@ function addDelta(q: Queries, delta: ModelDelta): void {
   for (const [key, count] of tally(delta.words)) q.addWord.run(key, count)
 }
 
-function tally(keys: Float64Array): Map<number, number> {
-  const counts = new Map<number, number>()
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
-  return counts
-}
-
 function readModel(db: Database): StoredModel {
   const pages = Number(db.prepare(`SELECT value FROM meta WHERE key = 'pages'`).pluck().get())
   const sitePages = (
@@ -531,8 +509,4 @@ function optional<K extends string>(key: K, value: unknown): { [P in K]?: string
   return value === null || value === undefined
     ? {}
     : ({ [key]: String(value) } as { [P in K]?: string })
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
 }
