@@ -362,3 +362,19 @@ if redis.call('EXISTS', meta) == 0 and ARGV[3] ~= '' then
 end
 return redis.call('HMGET', meta, 'format', 'schema_version', 'options')
 `
+
+/**
+ * Rewrite the open chunk's record and name strings at their exact size: strings that grow by
+ * SETRANGE and APPEND keep room to grow. ARGV: prefix. Returns the documents' count.
+ */
+export const COMPACT = `${COMMON}
+local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
+if seq > 0 then
+  for _, kind in ipairs({ 'r', 'n' }) do
+    local key = chunkKey(kind, seq)
+    local value = redis.call('GET', key)
+    if value then redis.call('SET', key, value) end
+  end
+end
+return seq
+`

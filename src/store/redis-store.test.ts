@@ -47,6 +47,17 @@ describe('redis store', () => {
     await redis.quit()
   })
 
+  it('compacts the open chunk without changing what the index holds', async () => {
+    const store = await open()
+    await store.add(Array.from({ length: 50 }, (_, i) => entryOf(`d${i}`, article(100 + (i % 40)))))
+    const before = await store.stats()
+    const { bytesBefore, bytesAfter } = await store.compact()
+    expect(bytesAfter).toBeLessThanOrEqual(bytesBefore)
+    expect(await store.stats()).toMatchObject({ documents: 50, clusters: before.clusters })
+    expect(await store.getDocument('d45')).toMatchObject({ cluster: 'd5', reason: 'exact' })
+    await store.close()
+  })
+
   it('refuses a namespace without an index unless asked to create one', async () => {
     await expect(openRedisStore({ url: URL, namespace: freshNamespace() })).rejects.toThrow(
       /no index there/,

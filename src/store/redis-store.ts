@@ -23,7 +23,7 @@ import {
   recordOf,
   type RecordView,
 } from './redis-layout.js'
-import { CHECK_AND_ADD, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
+import { CHECK_AND_ADD, COMPACT, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
 import { checkStoredMeta, roundSimilarity, storeError, tally } from './store-meta.js'
 import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
 
@@ -373,9 +373,11 @@ function createRedisStore(
       })
     },
     async compact() {
-      // Redis keeps no free pages to reclaim; the figure is reported for symmetry.
-      const bytes = await guard(() => namespaceBytes(redis, prefix))
-      return { bytesBefore: bytes, bytesAfter: bytes }
+      return guard(async () => {
+        const bytesBefore = await namespaceBytes(redis, prefix)
+        await script(COMPACT, meta, [prefix])
+        return { bytesBefore, bytesAfter: await namespaceBytes(redis, prefix) }
+      })
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect())
