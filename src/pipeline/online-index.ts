@@ -57,8 +57,11 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
   // template and be cleaned away.
   const countedTexts = new Set<number>()
 
+  // What a page adds to the statistics (its facts, the hash of its raw text) is only worked out
+  // when it is being added.
   const prepare = (
     doc: OnlineDocument,
+    adding = false,
   ): { entry: IndexEntry; text: string; facts?: PageFacts; textHash: number } => {
     const text = pageText(doc)
     const site = siteOf(doc)
@@ -70,7 +73,7 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
         lines,
         withLearntLines(stats.contextFor(site), site, shared, breaks),
       ).text
-      facts = pageFacts(site, lines)
+      if (adding) facts = pageFacts(site, lines)
     }
     const signature = signPage(cleaned, sign)
     const entry: IndexEntry = {
@@ -88,7 +91,7 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
       entry,
       text: cleaned,
       ...(facts === undefined ? {} : { facts }),
-      textHash: hashString(text),
+      textHash: adding ? hashString(text) : 0,
     }
   }
 
@@ -100,7 +103,7 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
     },
     async add(docs) {
       const known = await store.knownIds(docs.map((doc) => doc.id))
-      const prepared = docs.map(prepare)
+      const prepared = docs.map((doc) => prepare(doc, true))
       // A page counts in the statistics once, when its document is first added.
       const batchTexts = new Set<number>()
       const counting = prepared.filter((page) => {
