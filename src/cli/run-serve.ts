@@ -88,7 +88,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     })
     const server = await startServer(app, { host: command.host, port: command.port })
     if (!command.quiet) {
-      const { documents } = await store.stats()
+      const { documents } = await store.counts()
       io.stderr.write(
         `winnow serve: listening on ${server.url} (index ${command.index}, ${documents} documents)\n`,
       )

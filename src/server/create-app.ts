@@ -78,8 +78,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/metrics', async (c) => {
-    const stats = await online.store.stats()
-    return c.text(metrics.render(stats), 200, {
+    return c.text(metrics.render(await online.store.counts()), 200, {
       'content-type': 'text/plain; version=0.0.4; charset=utf-8',
     })
   })

@@ -149,6 +149,8 @@ export interface IndexStore {
   /** Add lines learnt by a run (teasers and section breaks) to the model. */
   learnLines(sharedLines: Float64Array, sectionBreaks: Float64Array): Promise<void>
   stats(): Promise<IndexStats>
+  /** Documents and clusters only: cheap enough for every scrape of a metrics endpoint. */
+  counts(): Promise<{ documents: number; clusters: number }>
   /** Reclaim free space and fold the write-ahead log into the database. */
   compact(): Promise<{ bytesBefore: number; bytesAfter: number }>
   close(): Promise<void>

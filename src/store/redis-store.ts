@@ -372,6 +372,12 @@ function createRedisStore(
         } satisfies IndexStats
       })
     },
+    async counts() {
+      return guard(async () => {
+        const [documents, clusters] = await redis.hmget(meta, 'documents', 'clusters')
+        return { documents: Number(documents ?? 0), clusters: Number(clusters ?? 0) }
+      })
+    },
     async compact() {
       return guard(async () => {
         const bytesBefore = await namespaceBytes(redis, prefix)

@@ -340,6 +340,12 @@ function createSqliteStore(
         options,
       })) satisfies IndexStats
     },
+    async counts() {
+      return guard(path, () => ({
+        documents: Number(q.countDocuments.get()),
+        clusters: Number(q.countClusters.get()),
+      }))
+    },
     async compact() {
       return guard(path, () => {
         const bytesBefore = fileBytes(path)

@@ -122,6 +122,7 @@ export function describeStoreContract(name: string, open: OpenFreshStore): void 
       expect(cluster?.cluster).toBe('bridge')
       expect(cluster?.members.map((m) => m.id)).toEqual(['left', 'right', 'bridge'])
       expect((await store.stats()).clusters).toBe(1)
+      expect(await store.counts()).toEqual({ documents: 3, clusters: 1 })
       await store.close()
     })
 
