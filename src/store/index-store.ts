@@ -127,8 +127,9 @@ export interface StoredModel {
 }
 
 /**
- * One index of documents. Adding is atomic per call: a call's documents are all added or none
- * are, and each is decided against everything added before it, in order.
+ * One index of documents. Adding is atomic per call (on Redis, per 200 documents of a call): a
+ * call's documents are all added or none are, and each is decided against everything added
+ * before it, in order.
  */
 export interface IndexStore {
   readonly options: IndexOptions

@@ -76,10 +76,13 @@ describe('redis store', () => {
     await expect(openRedisStore({ url: URL, namespace })).rejects.toThrow(/newer winnow/)
   })
 
-  it('names the server when it cannot be reached', async () => {
+  it('names the server when it cannot be reached, without its password', async () => {
     await expect(
       openRedisStore({ url: 'redis://127.0.0.1:1', namespace: 'x', create }),
     ).rejects.toThrow(/redis redis:\/\/127\.0\.0\.1:1 \(namespace x\)/)
+    const failure = openRedisStore({ url: 'redis://:hunter2@127.0.0.1:1', namespace: 'x', create })
+    await expect(failure).rejects.toThrow(/redis:\/\/:\*\*\*@127\.0\.0\.1:1/)
+    await expect(failure).rejects.not.toThrow(/hunter2/)
   })
 
   it('ends with one cluster when processes add copies of one article at the same time', async () => {

@@ -52,7 +52,7 @@ const BATCH = 200
  */
 export async function openRedisStore(options: RedisStoreOptions): Promise<IndexStore> {
   const namespace = options.namespace ?? 'winnow'
-  const where = `redis ${options.url} (namespace ${namespace})`
+  const where = `redis ${withoutPassword(options.url)} (namespace ${namespace})`
   const Client = await loadDriver()
   const redis = new Client(options.url, {
     lazyConnect: true,
@@ -68,6 +68,18 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<IndexS
   } catch (error) {
     redis.disconnect()
     throw storeError(where, error)
+  }
+}
+
+// A URL fit for messages and logs: its password replaced.
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password === '') return url
+    parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return url
   }
 }
 
