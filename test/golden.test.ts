@@ -57,6 +57,14 @@ describe('help texts', () => {
     expect(result.code).toBe(0)
     check('serve-help.txt', result.stdout)
   })
+
+  it('winnow submit --help and winnow worker --help', async () => {
+    for (const command of ['submit', 'worker']) {
+      const result = await runCli([command, '--help'])
+      expect(result.code).toBe(0)
+      check(`${command}-help.txt`, result.stdout)
+    }
+  })
 })
 
 describe('dedup output', () => {

@@ -369,6 +369,72 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ]
 
+const QUEUE_FLAG: FlagSpec = {
+  name: 'queue',
+  type: 'string',
+  value: 'URL',
+  description: 'the redis://host:port[/db] that holds the job queue',
+}
+
+/**
+ * The flags of `winnow submit`: where the queue is, and how to cut the input into jobs.
+ *
+ * @example
+ * SUBMIT_FLAGS.find((flag) => flag.name === 'lines')?.default // '10000'
+ */
+export const SUBMIT_FLAGS: readonly FlagSpec[] = [
+  QUEUE_FLAG,
+  {
+    name: 'namespace',
+    type: 'string',
+    value: 'NAME',
+    description: 'whose queue: the namespace of the index the workers fill (default winnow)',
+  },
+  {
+    name: 'lines',
+    type: 'string',
+    value: 'N',
+    default: '10000',
+    description: 'lines of a JSONL file per job (other inputs are one job each)',
+  },
+  { name: 'quiet', short: 'q', type: 'boolean', description: 'print no progress' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+]
+
+// Flags of dedup that make no sense for a worker, which writes no output of its own.
+const NOT_FOR_WORKERS = new Set([
+  'output',
+  'stats',
+  'rejects',
+  'explain',
+  'removed',
+  'drop-duplicates',
+])
+
+/**
+ * The flags of `winnow worker`: the queue, how long a job stays claimed, and dedup's own.
+ *
+ * @example
+ * WORKER_FLAGS.some((flag) => flag.name === 'threshold') // true
+ */
+export const WORKER_FLAGS: readonly FlagSpec[] = [
+  QUEUE_FLAG,
+  {
+    name: 'until-empty',
+    type: 'boolean',
+    description: 'stop when the queue holds no job waiting or running, instead of waiting for more',
+  },
+  {
+    name: 'lock-seconds',
+    type: 'string',
+    value: 'S',
+    default: '30',
+    description:
+      'a job whose worker stops answering this long is given to another worker (and redone)',
+  },
+  ...DEDUP_FLAGS.filter((flag) => !NOT_FOR_WORKERS.has(flag.name)),
+]
+
 /**
  * A flag table in the shape `node:util` parseArgs takes, defaults included.
  *

@@ -7,6 +7,8 @@ import {
   MAIN_FLAGS,
   REPORT_FLAGS,
   SERVE_FLAGS,
+  SUBMIT_FLAGS,
+  WORKER_FLAGS,
   type FlagSpec,
 } from './flags.js'
 
@@ -26,6 +28,8 @@ export const USAGE = {
     'Usage: winnow report <out.jsonl> [-o report.html] [options]\n       winnow report --index corpus.db [-o report.html] [options]',
   index: 'Usage: winnow index <stats|export|compact> <corpus.db | redis://host:port> [options]',
   serve: 'Usage: winnow serve --index corpus.db [--host 127.0.0.1] [--port 8080] [--token T]',
+  submit: 'Usage: winnow submit <input...> --queue redis://host:port [--namespace NAME]',
+  worker: 'Usage: winnow worker --queue redis://host:port --index redis://host:port [options]',
 } as const
 
 /** The commands `winnow` knows, for dispatch and help. */
@@ -59,6 +63,16 @@ export const COMMANDS = [
     name: 'serve',
     args: '--index <db>',
     description: 'answer "have I seen this page?" over HTTP, and serve the report',
+  },
+  {
+    name: 'submit',
+    args: '<input...>',
+    description: 'put the input on a Redis job queue for workers on many machines',
+  },
+  {
+    name: 'worker',
+    args: '--queue <url>',
+    description: 'take jobs from the queue and deduplicate them into the shared index',
   },
   { name: 'help', args: '[command]', description: 'show help for a command' },
 ] as const
@@ -264,6 +278,54 @@ export function serveHelp(): string {
     'Examples:',
     '  winnow serve --index corpus.db --port 8080',
     `  curl -s localhost:8080/v1/check -d '{"id":"p1","text":"…"}'`,
+    '',
+  ].join('\n')
+}
+
+/**
+ * `winnow submit --help`.
+ *
+ * @example
+ * stdout.write(submitHelp())
+ */
+export function submitHelp(): string {
+  return [
+    USAGE.submit,
+    '',
+    'Cut the input into jobs on a BullMQ queue in Redis (a JSONL file in ranges of --lines',
+    'lines, any other input whole) and report until every job is done. Workers on any number of',
+    'machines (winnow worker) take the jobs and deduplicate them into one shared index.',
+    '',
+    'Options:',
+    ...SUBMIT_FLAGS.map(flagHelp),
+    '',
+    'Exit codes: 0 every job done, 1 a job failed after its retries, 2 bad usage.',
+    '',
+    'Examples:',
+    '  winnow submit crawl.jsonl.gz --queue redis://10.0.0.5:6379 --namespace news',
+    '',
+  ].join('\n')
+}
+
+/**
+ * `winnow worker --help`.
+ *
+ * @example
+ * stdout.write(workerHelp())
+ */
+export function workerHelp(): string {
+  return [
+    USAGE.worker,
+    '',
+    'Take jobs from the queue and run winnow dedup on each into the shared index; the other',
+    "options are dedup's and apply to every job. A job whose worker dies is given to another",
+    'one after --lock-seconds, and redone: documents the index already holds are not added again.',
+    '',
+    'Options:',
+    ...WORKER_FLAGS.map(flagHelp),
+    '',
+    'Examples:',
+    '  winnow worker --queue redis://10.0.0.5:6379 --index redis://10.0.0.5:6379 --namespace news',
     '',
   ].join('\n')
 }

@@ -12,6 +12,8 @@ import {
   reportHelp,
   serveHelp,
   shortUsage,
+  submitHelp,
+  workerHelp,
 } from './help.js'
 import { parseDedupArgs } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
@@ -80,6 +82,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const code = await runServe(rest, io)
         return code === 'help' ? print(io.stdout, serveHelp()) : code
       }
+      case 'submit': {
+        const { runSubmit } = await import('./run-submit.js')
+        const code = await runSubmit(rest, io)
+        return code === 'help' ? print(io.stdout, submitHelp()) : code
+      }
+      case 'worker': {
+        const { runWorker } = await import('./run-worker.js')
+        const code = await runWorker(rest, io)
+        return code === 'help' ? print(io.stdout, workerHelp()) : code
+      }
       case 'help':
         return print(io.stdout, helpFor(rest[0]))
       default:
@@ -98,6 +110,8 @@ function helpFor(topic: string | undefined): string {
   if (topic === 'report') return reportHelp()
   if (topic === 'index') return indexHelp()
   if (topic === 'serve') return serveHelp()
+  if (topic === 'submit') return submitHelp()
+  if (topic === 'worker') return workerHelp()
   throw new UsageError(`no help for "${topic}": there is no such command`)
 }
 

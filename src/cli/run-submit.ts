@@ -1,0 +1,71 @@
+// `winnow submit`: cut the input into jobs on the queue, and report until they are done.
+import { UsageError } from '../errors.js'
+import { connectionOf, planJobs, queueOf } from '../queue/jobs.js'
+import { SUBMIT_FLAGS } from './flags.js'
+import { isRedisUrl } from '../pipeline/open-index.js'
+import { checkNamespace } from './parse-dedup-args.js'
+import { parseFlags } from './parse-flags.js'
+import type { CliIo } from './run-dedup.js'
+
+/**
+ * Put the jobs of `<input...>` on the namespace's queue and wait for every one to finish.
+ * A job's id is its input and line range, so submitting the same input again adds nothing.
+ * Exit 0 when all are done, 1 when one failed after its retries.
+ *
+ * @example
+ * process.exitCode = await runSubmit(['crawl.jsonl', '--queue', 'redis://10.0.0.5:6379'], io)
+ */
+export async function runSubmit(args: readonly string[], io: CliIo): Promise<number | 'help'> {
+  const { values, positionals } = parseFlags(args, SUBMIT_FLAGS, true)
+  if (values.boolean('help')) return 'help'
+  const url = values.string('queue')
+  if (url === undefined || !isRedisUrl(url))
+    throw new UsageError('submit needs --queue redis://host:port')
+  if (positionals.length === 0) throw new UsageError('submit needs at least one input')
+  const namespace = checkNamespace(values.string('namespace') ?? 'winnow', url)
+  const linesPerJob = Number(values.string('lines'))
+  if (!Number.isInteger(linesPerJob) || linesPerJob < 1) {
+    throw new UsageError(`--lines takes a positive whole number (got "${values.string('lines')}")`)
+  }
+  const quiet = values.boolean('quiet')
+  const jobs = await planJobs(positionals, linesPerJob)
+
+  const { Queue, QueueEvents } = await import('bullmq')
+  const { name, prefix } = queueOf(namespace)
+  const connection = connectionOf(url)
+  const queue = new Queue(name, { connection, prefix })
+  const events = new QueueEvents(name, { connection, prefix })
+  try {
+    await events.waitUntilReady()
+    const added = await queue.addBulk(
+      jobs.map((job) => ({
+        name: 'dedup',
+        data: job,
+        opts: {
+          jobId: `${job.input}#${job.lines?.join('-') ?? 'all'}`.replace(/:/g, '_'),
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 1000 },
+        },
+      })),
+    )
+    if (!quiet) io.stderr.write(`winnow submit: ${added.length} jobs on queue ${namespace}\n`)
+    let done = 0
+    let failed = 0
+    await Promise.all(
+      added.map(async (job) => {
+        try {
+          await job.waitUntilFinished(events)
+        } catch (error) {
+          failed++
+          io.stderr.write(`winnow submit: job ${job.id} failed: ${(error as Error).message}\n`)
+        }
+        done++
+        if (!quiet) io.stderr.write(`winnow submit: ${done} of ${added.length} jobs finished\n`)
+      }),
+    )
+    return failed === 0 ? 0 : 1
+  } finally {
+    await events.close()
+    await queue.close()
+  }
+}

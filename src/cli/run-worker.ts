@@ -1,0 +1,122 @@
+// `winnow worker`: take jobs from the queue and deduplicate each into the shared index.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { devNull, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
+import { UsageError } from '../errors.js'
+import { isRedisUrl } from '../pipeline/open-index.js'
+import { connectionOf, linesOf, queueOf, type DedupJob } from '../queue/jobs.js'
+import { WORKER_FLAGS } from './flags.js'
+import { parseFlags } from './parse-flags.js'
+import type { CliIo } from './run-dedup.js'
+
+/**
+ * Process jobs until stopped (SIGINT, SIGTERM) or, with `--until-empty`, until the queue holds
+ * no job waiting or running. Each job is a `winnow dedup` run of its input into the index, so a
+ * job redone after its worker died adds only what is missing: the index knows every id it holds.
+ *
+ * @example
+ * process.exitCode = await runWorker(['--queue', url, '--index', url], io)
+ */
+export async function runWorker(args: readonly string[], io: CliIo): Promise<number | 'help'> {
+  const { values, positionals } = parseFlags(args, WORKER_FLAGS, true)
+  if (values.boolean('help')) return 'help'
+  if (positionals.length > 0)
+    throw new UsageError('worker takes no inputs: they come from the queue')
+  const url = values.string('queue')
+  if (url === undefined || !isRedisUrl(url))
+    throw new UsageError('worker needs --queue redis://host:port')
+  const index = values.string('index')
+  if (index === undefined || !isRedisUrl(index)) {
+    throw new UsageError(
+      'worker needs --index redis://host:port: every worker adds to one shared index',
+    )
+  }
+  const lockSeconds = Number(values.string('lock-seconds'))
+  if (!(lockSeconds >= 1))
+    throw new UsageError('--lock-seconds takes a number of seconds, at least 1')
+  const namespace = values.string('namespace') ?? 'winnow'
+  const dedupArgs = passedOn(args)
+  // Check the dedup flags now rather than in every job.
+  const { parseDedupArgs } = await import('./parse-dedup-args.js')
+  parseDedupArgs(['input', ...dedupArgs])
+
+  const { Queue, Worker } = await import('bullmq')
+  const { main } = await import('./main.js')
+  const { name, prefix } = queueOf(namespace)
+  const connection = connectionOf(url)
+  const quiet = values.boolean('quiet')
+  const worker = new Worker(
+    name,
+    async (job) => {
+      const data = job.data as DedupJob
+      if (!quiet) io.stderr.write(`winnow worker: job ${job.id} started\n`)
+      const dir = mkdtempSync(join(tmpdir(), 'winnow-job-'))
+      try {
+        let input = data.input
+        if (data.lines !== undefined) {
+          input = join(dir, 'part.jsonl')
+          const lines: string[] = []
+          for await (const line of linesOf(data.input, data.lines)) lines.push(line)
+          await writeFile(input, lines.length === 0 ? '' : `${lines.join('\n')}\n`)
+        }
+        const stderr = new PassThrough()
+        const said: Buffer[] = []
+        stderr.on('data', (chunk: Buffer) => said.push(chunk))
+        const code = await main(['dedup', input, ...dedupArgs, '-q', '-o', devNull], {
+          stdin: Readable.from([]),
+          stdout: new PassThrough().resume(),
+          stderr,
+        })
+        if (code !== 0)
+          throw new Error(Buffer.concat(said).toString().trim() || `exit code ${code}`)
+        if (!quiet) io.stderr.write(`winnow worker: job ${job.id} done\n`)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    { connection, prefix, lockDuration: lockSeconds * 1000, stalledInterval: lockSeconds * 1000 },
+  )
+  worker.on('failed', (job, error) =>
+    io.stderr.write(`winnow worker: job ${job?.id} failed: ${error.message}\n`),
+  )
+  const queue = new Queue(name, { connection, prefix })
+  try {
+    await new Promise<void>((stop) => {
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+      if (values.boolean('until-empty')) {
+        const timer = setInterval(() => {
+          void queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized').then((counts) => {
+            if (Object.values(counts).every((count) => count === 0)) {
+              clearInterval(timer)
+              stop()
+            }
+          })
+        }, 500)
+      }
+    })
+  } finally {
+    await worker.close()
+    await queue.close()
+  }
+  return 0
+}
+
+// The command line without the worker's own flags: what each job's dedup run is given.
+function passedOn(args: readonly string[]): string[] {
+  const own = new Set(['--queue', '--lock-seconds'])
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    const [flag] = arg.split('=')
+    if (flag === '--until-empty') continue
+    if (own.has(flag ?? '')) {
+      if (!arg.includes('=')) i++
+      continue
+    }
+    out.push(arg)
+  }
+  return out
+}

@@ -1,0 +1,98 @@
+// Work for many machines: an input split into jobs on a BullMQ queue in Redis.
+import { createReadStream } from 'node:fs'
+import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { createGunzip } from 'node:zlib'
+
+/** One job: an input (a file or a folder), or a range of a JSONL file's lines. */
+export interface DedupJob {
+  /** Absolute path, so any worker that sees the same file system reads the same input. */
+  input: string
+  /** Lines `from` (inclusive) to `to` (exclusive), counted from 0; the whole input when absent. */
+  lines?: [number, number]
+}
+
+/**
+ * The queue of a namespace, and the key prefix that keeps BullMQ's keys in one Redis Cluster
+ * slot (BullMQ's own recommendation: a hash tag in the prefix).
+ *
+ * @example
+ * queueOf('news') // { name: 'dedup', prefix: '{winnow-queue-news}' }
+ */
+export function queueOf(namespace: string): { name: string; prefix: string } {
+  return { name: 'dedup', prefix: `{winnow-queue-${namespace}}` }
+}
+
+/**
+ * A connection for BullMQ from a `redis://` URL: BullMQ's workers need blocking commands to
+ * wait as long as they must.
+ *
+ * @example
+ * connectionOf('redis://127.0.0.1:6379/2') // { host: '127.0.0.1', port: 6379, db: 2, … }
+ */
+export function connectionOf(url: string) {
+  const parsed = new URL(url)
+  return {
+    host: parsed.hostname,
+    port: parsed.port === '' ? 6379 : Number(parsed.port),
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+    ...(parsed.username === '' ? {} : { username: decodeURIComponent(parsed.username) }),
+    ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  }
+}
+
+/**
+ * The jobs of some inputs: JSONL files (`.jsonl`, `.jsonl.gz`) in ranges of `linesPerJob`
+ * lines, anything else whole.
+ *
+ * @example
+ * await planJobs(['crawl.jsonl'], 10_000) // [{ input: '/…/crawl.jsonl', lines: [0, 10000] }, …]
+ */
+export async function planJobs(
+  inputs: readonly string[],
+  linesPerJob: number,
+): Promise<DedupJob[]> {
+  const jobs: DedupJob[] = []
+  for (const input of inputs) {
+    const path = resolve(input)
+    if (!/\.jsonl(\.gz)?$/i.test(path)) {
+      jobs.push({ input: path })
+      continue
+    }
+    const lines = await countLines(path)
+    for (let from = 0; from < lines; from += linesPerJob) {
+      jobs.push({ input: path, lines: [from, Math.min(lines, from + linesPerJob)] })
+    }
+  }
+  return jobs
+}
+
+/**
+ * The lines of a range of a JSONL file (gzip or not), as they are.
+ *
+ * @example
+ * for await (const line of linesOf('/data/crawl.jsonl', [0, 100])) …
+ */
+export async function* linesOf(path: string, [from, to]: [number, number]): AsyncGenerator<string> {
+  let n = 0
+  for await (const line of createInterface({ input: openText(path), crlfDelay: Infinity })) {
+    if (n >= to) break
+    if (n++ >= from) yield line
+  }
+}
+
+async function countLines(path: string): Promise<number> {
+  let n = 0
+  for await (const line of createInterface({ input: openText(path), crlfDelay: Infinity })) {
+    void line
+    n++
+  }
+  return n
+}
+
+function openText(path: string) {
+  const stream = createReadStream(path)
+  return /\.gz$/i.test(path) ? stream.pipe(createGunzip()) : stream
+}
