@@ -7,11 +7,11 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dropRedisIndex } from '../src/store/redis-store.js'
-import { jsonLines, runCli } from './run-cli.js'
+import { REDIS, partitionOf } from './redis-partition.js'
+import { runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(root, 'dist/cli/bin.js')
-const REDIS = process.env['WINNOW_TEST_REDIS'] ?? 'redis://127.0.0.1:6379'
 const dir = mkdtempSync(join(tmpdir(), 'winnow-queue-'))
 const run = `queue-${process.pid}-${Date.now().toString(36)}`
 const corpus = join(dir, 'corpus.jsonl')
@@ -42,23 +42,6 @@ function start(args: string[]): {
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)))
   return { child, stderr: () => stderr, exited }
-}
-
-function partitionOf(namespace: string): string[][] {
-  const exported = execFileSync(
-    process.execPath,
-    [bin, 'index', 'export', REDIS, '--namespace', namespace],
-    {
-      encoding: 'utf8',
-    },
-  )
-  const clusters = new Map<string, string[]>()
-  for (const doc of jsonLines(exported)) {
-    const members = clusters.get(String(doc['cluster'])) ?? []
-    members.push(String(doc['id']))
-    clusters.set(String(doc['cluster']), members)
-  }
-  return [...clusters.values()].map((ids) => ids.sort()).sort()
 }
 
 describe('jobs on a queue', () => {

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dropRedisIndex } from '../src/store/redis-store.js'
+import { REDIS, partitionOf } from './redis-partition.js'
 import { jsonLines, runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(root, 'dist/cli/bin.js')
-const REDIS = process.env['WINNOW_TEST_REDIS'] ?? 'redis://127.0.0.1:6379'
 const dir = mkdtempSync(join(tmpdir(), 'winnow-redis-'))
 const run = `cli-${process.pid}-${Date.now().toString(36)}`
 const used: string[] = []
@@ -36,22 +36,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
   await Promise.all(used.map((namespace) => dropRedisIndex(REDIS, namespace)))
 })
-
-// The partition an export describes: each cluster's ids, sorted.
-function partitionOf(exported: string): string[][] {
-  const clusters = new Map<string, string[]>()
-  for (const doc of jsonLines(exported)) {
-    const members = clusters.get(String(doc['cluster'])) ?? []
-    members.push(String(doc['id']))
-    clusters.set(String(doc['cluster']), members)
-  }
-  return [...clusters.values()].map((ids) => ids.sort()).sort()
-}
-
-const exportOf = (namespace: string) =>
-  execFileSync(process.execPath, [bin, 'index', 'export', REDIS, '--namespace', namespace], {
-    encoding: 'utf8',
-  })
 
 describe('a Redis index from the command line', () => {
   it('reports a second run of the same input as already seen, in the same clusters', async () => {
@@ -100,9 +84,9 @@ describe('a Redis index from the command line', () => {
     await dedup(corpus, single)
     const shared = fresh()
     await Promise.all(shards.map((shard) => dedup(shard, shared)))
-    const expected = partitionOf(exportOf(single))
+    const expected = partitionOf(single)
     expect(expected.length).toBeLessThan(lines.length * 0.9)
-    expect(partitionOf(exportOf(shared))).toEqual(expected)
+    expect(partitionOf(shared)).toEqual(expected)
   }, 120_000)
 
   it('keeps --namespace for Redis indexes', async () => {

@@ -24,7 +24,7 @@ import {
   type RecordView,
 } from './redis-layout.js'
 import { CHECK_AND_ADD, COMPACT, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
-import { checkStoredMeta, roundSimilarity, storeError, tally } from './store-meta.js'
+import { checkStoredMeta, storeError, tally, verdictOf } from './store-meta.js'
 import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
 
 /** Options of {@link openRedisStore}. */
@@ -166,34 +166,17 @@ function createRedisStore(
     }
   }
 
-  const verdictOf = (
+  const verdictFor = (
     id: string,
     status: IndexVerdict['status'],
     own: Pick<RecordView, 'exact' | 'sketch' | 'setSize'>,
     canonicalId: string,
     canonical: RecordView | undefined,
   ): IndexVerdict => {
-    if (canonical === undefined || canonicalId === id) {
-      return {
-        id,
-        status,
-        cluster: id,
-        canonical: true,
-        duplicate_of: null,
-        similarity: 1,
-        reason: null,
-      }
-    }
-    const measured = measure(own, canonical, options)
-    return {
-      id,
-      status,
-      cluster: canonicalId,
-      canonical: false,
-      duplicate_of: canonicalId,
-      similarity: roundSimilarity(measured.similarity),
-      reason: measured.reason,
-    }
+    const canonicalOrSelf = canonical === undefined ? undefined : canonicalId
+    return verdictOf(id, status, canonicalOrSelf, () =>
+      measure(own, canonical as RecordView, options),
+    )
   }
 
   const run = async (
@@ -216,7 +199,7 @@ function createRedisStore(
       const entry = entries[i] as IndexEntry
       const ownView =
         own !== undefined && own.length > 0 ? recordOf(own) : sidesOfEntry(bodyOf(entry))
-      return verdictOf(
+      return verdictFor(
         entry.id,
         String(status) as IndexVerdict['status'],
         ownView,
@@ -243,7 +226,7 @@ function createRedisStore(
   ]: Described) => {
     const id = String(name)
     const own = recordOf(rec)
-    const verdict = verdictOf(
+    const verdict = verdictFor(
       id,
       'already_seen',
       own,

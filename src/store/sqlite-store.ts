@@ -17,7 +17,7 @@ import type {
 } from './index-store.js'
 import { INDEX_FORMAT, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js'
 import { decideEntry, type Candidate, type Decision } from './decide-entry.js'
-import { checkStoredMeta, roundSimilarity, storeError, tally } from './store-meta.js'
+import { checkStoredMeta, storeError, tally, verdictOf } from './store-meta.js'
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -188,28 +188,10 @@ function createSqliteStore(
     canonicalSeq: number | undefined,
     sides: MatchSides,
   ): IndexVerdict => {
-    const canonicalId = canonicalSeq === undefined ? id : idOf(canonicalSeq)
-    if (canonicalSeq === undefined || canonicalId === id) {
-      return {
-        id,
-        status,
-        cluster: id,
-        canonical: true,
-        duplicate_of: null,
-        similarity: 1,
-        reason: null,
-      }
-    }
-    const measured = rules.measure(sides, sidesOf(canonicalSeq))
-    return {
-      id,
-      status,
-      cluster: canonicalId,
-      canonical: false,
-      duplicate_of: canonicalId,
-      similarity: roundSimilarity(measured.similarity),
-      reason: measured.reason,
-    }
+    const canonicalId = canonicalSeq === undefined ? undefined : idOf(canonicalSeq)
+    return verdictOf(id, status, canonicalId, () =>
+      rules.measure(sides, sidesOf(canonicalSeq as number)),
+    )
   }
 
   const knownVerdict = (seq: number, id: string): IndexVerdict =>

@@ -1,6 +1,6 @@
 // What every store checks when it opens an index, and small helpers both backends share.
 import { StoreError } from '../errors.js'
-import type { IndexOptions } from './index-store.js'
+import type { IndexOptions, IndexVerdict } from './index-store.js'
 import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
 
 /** What an index records about itself when it is created. */
@@ -77,4 +77,40 @@ export function tally(keys: Float64Array): Map<number, number> {
  */
 export function roundSimilarity(value: number): number {
   return Math.round(value * 1000) / 1000
+}
+
+/**
+ * A document's verdict: the canonical copy of its own cluster when `canonicalId` is undefined
+ * or its own id, otherwise a member measured against the canonical copy (measured only then).
+ *
+ * @example
+ * verdictOf('b', 'duplicate', 'a', () => ({ similarity: 0.91234, reason: 'near' })).similarity // 0.912
+ */
+export function verdictOf(
+  id: string,
+  status: IndexVerdict['status'],
+  canonicalId: string | undefined,
+  measure: () => { similarity: number; reason: NonNullable<IndexVerdict['reason']> },
+): IndexVerdict {
+  if (canonicalId === undefined || canonicalId === id) {
+    return {
+      id,
+      status,
+      cluster: id,
+      canonical: true,
+      duplicate_of: null,
+      similarity: 1,
+      reason: null,
+    }
+  }
+  const measured = measure()
+  return {
+    id,
+    status,
+    cluster: canonicalId,
+    canonical: false,
+    duplicate_of: canonicalId,
+    similarity: roundSimilarity(measured.similarity),
+    reason: measured.reason,
+  }
 }
