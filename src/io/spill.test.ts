@@ -60,4 +60,16 @@ describe('createLineSpill', () => {
     for await (const line of spill.lines()) read.push(line)
     expect(read).toEqual(lines)
   })
+
+  it('keeps multi-byte characters and lines longer than a read chunk whole', async () => {
+    const spill = createLineSpill(dir, 'lines')
+    // Odd lengths of three-byte characters put chunk boundaries inside characters and lines.
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i} ${'€“é'.repeat(i % 701)}`)
+    lines.push('long '.repeat(500_000), '東京'.repeat(400_000), 'end')
+    for (const line of lines) spill.append(line)
+    spill.finish()
+    const read: string[] = []
+    for await (const line of spill.lines()) read.push(line)
+    expect(read).toEqual(lines)
+  })
 })
