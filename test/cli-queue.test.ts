@@ -87,7 +87,7 @@ describe('jobs on a queue', () => {
     const stats = await runCli(['index', 'stats', REDIS, '--namespace', namespace])
     expect(JSON.parse(stats.stdout)).toMatchObject({ documents: 600 })
     expect(partitionOf(namespace)).toEqual(partitionOf(`${run}-one`))
-  }, 120_000)
+  }, 180_000)
 
   it('asks for a queue and an index on Redis', async () => {
     expect((await runCli(['submit', corpus])).stderr).toContain('submit needs --queue redis://')

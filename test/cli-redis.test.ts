@@ -20,13 +20,13 @@ const fresh = () => {
   return used[used.length - 1] as string
 }
 
-// A synthetic crawl of 800 pages on a few dozen sites, about 30% of them copies.
+// A synthetic crawl of 400 pages on a few dozen sites, about 30% of them copies.
 const corpus = join(dir, 'corpus.jsonl')
 beforeAll(() => {
   execFileSync(process.execPath, [
     root + '/bench/generate-corpus.mjs',
     '--docs',
-    '800',
+    '400',
     '--out',
     corpus,
   ])
@@ -49,7 +49,7 @@ describe('a Redis index from the command line', () => {
     expect(after.map((r) => r['status'])).toEqual(after.map(() => 'already_seen'))
     expect(after.map((r) => r['cluster'])).toEqual(before.map((r) => r['cluster']))
     expect(new Set(before.map((r) => r['status']))).toEqual(new Set(['new', 'duplicate']))
-  }, 60_000)
+  }, 180_000)
 
   it('clusters a corpus split over four concurrent processes as one process does', async () => {
     // Shuffled, then dealt to four shards: every process meets copies the others hold.
@@ -87,7 +87,7 @@ describe('a Redis index from the command line', () => {
     const expected = partitionOf(single)
     expect(expected.length).toBeLessThan(lines.length * 0.9)
     expect(partitionOf(shared)).toEqual(expected)
-  }, 120_000)
+  }, 180_000)
 
   it('keeps --namespace for Redis indexes', async () => {
     const result = await runCli(['dedup', corpus, '--index', join(dir, 'x.db'), '--namespace', 'n'])
