@@ -141,12 +141,17 @@ export function bodyOf(entry: IndexEntry): Buffer {
   for (let band = 0; band < REDIS_BANDS; band++) {
     body.writeUInt32LE(entry.bands[band] ?? 0, BODY.bands + 4 * band)
   }
-  body.writeUInt16LE(bucketOf(entry.id), BODY.idBucket)
+  body.writeUInt16LE(idBucketOf(entry.id), BODY.idBucket)
   return body
 }
 
-// FNV-1a over the id's UTF-16 code units: spreads ids over the map's buckets.
-function bucketOf(id: string): number {
+/**
+ * Which of the id map's hashes holds an id: FNV-1a over its UTF-16 code units.
+ *
+ * @example
+ * `${keyPrefix('news')}i:${idBucketOf('doc-1')}` // the key of the hash that maps doc-1
+ */
+export function idBucketOf(id: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
   return (h >>> 0) % MAP_BUCKETS

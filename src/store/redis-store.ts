@@ -16,8 +16,10 @@ import type {
 } from './index-store.js'
 import {
   BODY,
+  FLAG,
   REDIS_BANDS,
   bodyOf,
+  idBucketOf,
   estimateFromSketches,
   keyPrefix,
   recordOf,
@@ -192,13 +194,14 @@ function createRedisStore(
       String(MIN_CONTAINED_SHINGLES),
       String(entries.length),
     ]
-    for (const entry of entries) args.push(entry.id, bodyOf(entry), extraOf(entry))
+    const bodies = entries.map(bodyOf)
+    entries.forEach((entry, i) => args.push(entry.id, bodies[i] as Buffer, extraOf(entry)))
     args.push(...deltaArgs(delta))
     const replies = (await script(CHECK_AND_ADD, meta, args)) as Buffer[][]
     return replies.map(([status, own, canonicalId, canonical], i) => {
       const entry = entries[i] as IndexEntry
       const ownView =
-        own !== undefined && own.length > 0 ? recordOf(own) : sidesOfEntry(bodyOf(entry))
+        own !== undefined && own.length > 0 ? recordOf(own) : sidesOfEntry(bodies[i] as Buffer)
       return verdictFor(
         entry.id,
         String(status) as IndexVerdict['status'],
@@ -253,17 +256,17 @@ function createRedisStore(
     return doc
   }
 
+  const idMapKey = (id: string) => `${prefix}i:${idBucketOf(id)}`
+
   const seqOf = async (id: string): Promise<number | undefined> => {
-    const bucket = bodyOf({ ...EMPTY_ENTRY, id }).readUInt16LE(BODY.idBucket)
-    const seq = await redis.hget(`${prefix}i:${bucket}`, id)
+    const seq = await redis.hget(idMapKey(id), id)
     return seq === null ? undefined : Number(seq)
   }
 
   const documentCount = async () => Number((await redis.hget(meta, 'seq')) ?? 0)
 
   const membersOf = async (id: string): Promise<StoredDocument[]> => {
-    const bucket = bodyOf({ ...EMPTY_ENTRY, id }).readUInt16LE(BODY.idBucket)
-    const seqs = (await script(MEMBERS, meta, [prefix, String(bucket), id])) as number[]
+    const seqs = (await script(MEMBERS, meta, [prefix, String(idBucketOf(id)), id])) as number[]
     return describe(seqs.map(Number).sort((a, b) => a - b))
   }
 
@@ -272,10 +275,7 @@ function createRedisStore(
     async knownIds(ids) {
       return guard(async () => {
         const pipeline = redis.pipeline()
-        for (const id of ids) {
-          const bucket = bodyOf({ ...EMPTY_ENTRY, id }).readUInt16LE(BODY.idBucket)
-          pipeline.hexists(`${prefix}i:${bucket}`, id)
-        }
+        for (const id of ids) pipeline.hexists(idMapKey(id), id)
         const replies = (await pipeline.exec()) ?? []
         return new Set(ids.filter((_, i) => replies[i]?.[1] === 1))
       })
@@ -313,16 +313,12 @@ function createRedisStore(
       })
     },
     async *documents() {
-      const total = await guard(documentCount)
-      for (let from = 1; from <= total; from += PAGE) {
-        const seqs = Array.from({ length: Math.min(PAGE, total - from + 1) }, (_, i) => from + i)
+      for (const seqs of seqPages(await guard(documentCount))) {
         yield* await guard(() => describe(seqs))
       }
     },
     async *clusters() {
-      const total = await guard(documentCount)
-      for (let from = 1; from <= total; from += PAGE) {
-        const seqs = Array.from({ length: Math.min(PAGE, total - from + 1) }, (_, i) => from + i)
+      for (const seqs of seqPages(await guard(documentCount))) {
         const described = (await guard(() =>
           script(DESCRIBE, meta, [prefix, ...seqs.map(String)]),
         )) as Described[]
@@ -393,13 +389,11 @@ interface Extra {
   text?: string
 }
 
-const EMPTY_ENTRY: IndexEntry = {
-  id: '',
-  exact: undefined,
-  tokens: 0,
-  bands: new Uint32Array(REDIS_BANDS),
-  set: new Uint32Array(0),
-  cleanedLength: 0,
+// The sequence numbers 1..total, a page at a time.
+function* seqPages(total: number): Generator<number[]> {
+  for (let from = 1; from <= total; from += PAGE) {
+    yield Array.from({ length: Math.min(PAGE, total - from + 1) }, (_, i) => from + i)
+  }
 }
 
 function extraOf(entry: IndexEntry): string {
@@ -431,7 +425,9 @@ function sidesOfEntry(body: Buffer): Pick<RecordView, 'exact' | 'sketch' | 'setS
   const flags = body.readUInt8(BODY.flags)
   return {
     exact:
-      (flags & 1) === 0 ? undefined : body.subarray(BODY.exact, BODY.exact + 8).toString('hex'),
+      (flags & FLAG.exact) === 0
+        ? undefined
+        : body.subarray(BODY.exact, BODY.exact + 8).toString('hex'),
     sketch: new Uint8Array(body.subarray(BODY.sketch, BODY.bands)),
     setSize: body.readUInt32LE(BODY.setSize),
   }
