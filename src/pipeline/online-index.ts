@@ -106,13 +106,13 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
       const prepared = docs.map((doc) => prepare(doc, true))
       // A page counts in the statistics once, when its document is first added.
       const batchTexts = new Set<number>()
-      const counting = prepared.filter((page) => {
-        if (page.facts === undefined || known.has(page.entry.id)) return false
-        if (countedTexts.has(page.textHash) || batchTexts.has(page.textHash)) return false
+      const counted: PageFacts[] = []
+      for (const page of prepared) {
+        if (page.facts === undefined || known.has(page.entry.id)) continue
+        if (countedTexts.has(page.textHash) || batchTexts.has(page.textHash)) continue
         batchTexts.add(page.textHash)
-        return true
-      })
-      const counted = counting.flatMap((page) => (page.facts === undefined ? [] : [page.facts]))
+        counted.push(page.facts)
+      }
       const verdicts = await store.add(
         prepared.map((page) => page.entry),
         counted.length === 0 ? undefined : modelDeltaOf(counted),
