@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js'
 import { isRedisUrl } from '../pipeline/open-index.js'
 import { connectionOf, linesOf, queueOf, type DedupJob } from '../queue/jobs.js'
 import { WORKER_FLAGS } from './flags.js'
+import { parseDedupArgs } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import type { CliIo } from './run-dedup.js'
 
@@ -39,7 +40,6 @@ export async function runWorker(args: readonly string[], io: CliIo): Promise<num
   const namespace = values.string('namespace') ?? 'winnow'
   const dedupArgs = passedOn(args)
   // Check the dedup flags now rather than in every job.
-  const { parseDedupArgs } = await import('./parse-dedup-args.js')
   parseDedupArgs(['input', ...dedupArgs])
 
   const { Queue, Worker } = await import('bullmq')

@@ -56,24 +56,16 @@ export function createApp(options: AppOptions): Hono {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
     metrics.observe(c.req.routePath === '/*' ? 'unmatched' : c.req.routePath, c.res.status, seconds)
   })
+  const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const limit = bodyLimit({
-    maxSize: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    maxSize,
     onError: () => {
-      throw new HttpError(
-        413,
-        `the body is over the limit of ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`,
-      )
+      throw new HttpError(413, `the body is over the limit of ${maxSize} bytes`)
     },
   })
   if (options.token !== undefined) {
-    const guard = requireToken(options.token)
-    app.use('/v1/*', guard)
-    app.use('/', async (c, next) => {
-      // A browser cannot send a header when it opens a page: the token may come in the URL.
-      const token = c.req.query('token')
-      if (token !== undefined) c.req.raw.headers.set('authorization', `Bearer ${token}`)
-      return guard(c, next)
-    })
+    app.use('/v1/*', requireToken(options.token))
+    app.use('/', requireToken(options.token, { inQuery: true }))
   }
 
   app.get('/healthz', (c) => c.json({ ok: true }))
