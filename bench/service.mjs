@@ -54,32 +54,13 @@ try {
   const indexedFile = join(work, 'indexed.jsonl')
   writeFileSync(indexedFile, indexed.map((page) => JSON.stringify(page)).join('\n') + '\n')
 
-  const cli = timed(() =>
-    execFileSync(process.execPath, [
-      bin,
-      'dedup',
-      indexedFile,
-      '--workers',
-      '1',
-      '--index',
-      join(work, 'cli.db'),
-      '-q',
-      '-o',
-      join(work, 'cli.jsonl'),
-    ]),
-  )
-  const cliPlain = timed(() =>
-    execFileSync(process.execPath, [
-      bin,
-      'dedup',
-      indexedFile,
-      '--workers',
-      '1',
-      '-q',
-      '-o',
-      join(work, 'plain.jsonl'),
-    ]),
-  )
+  // The CLI on the same pages, one worker thread, with an index and without.
+  const dedupSeconds = (...extra) =>
+    timed(() =>
+      execFileSync(process.execPath, [bin, 'dedup', indexedFile, '--workers', '1', '-q', ...extra]),
+    )
+  const cli = dedupSeconds('--index', join(work, 'cli.db'), '-o', join(work, 'cli.jsonl'))
+  const cliPlain = dedupSeconds('-o', join(work, 'plain.jsonl'))
 
   const server = await startService(join(work, 'service.db'))
   const ingest = await timedAsync(() => ingestAll(server.url, indexed))
