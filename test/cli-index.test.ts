@@ -1,11 +1,11 @@
 // `winnow dedup --index` and `winnow index`: a persistent index across runs, end to end.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli.js'
+import { writeSyntheticCorpus } from './synthetic-corpus.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const examples = join(root, 'examples/pages')
@@ -17,13 +17,7 @@ const fresh = (name: string) => join(dir, `${++files}-${name}`)
 // A synthetic crawl of 600 pages on a few dozen sites, about 30% of them copies.
 const corpus = join(dir, 'corpus.jsonl')
 beforeAll(() => {
-  execFileSync(process.execPath, [
-    join(root, 'bench/generate-corpus.mjs'),
-    '--docs',
-    '600',
-    '--out',
-    corpus,
-  ])
+  writeSyntheticCorpus(corpus, 600)
 }, 60_000)
 
 // The partition of a run: for each document, the ids of its cluster, as sorted lists.

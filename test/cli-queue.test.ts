@@ -1,6 +1,6 @@
 // `winnow submit` and `winnow worker`: a corpus split into jobs for several workers, one of them
 // killed mid-job, ends as one process would have left it.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dropRedisIndex } from '../src/store/redis-store.js'
 import { REDIS, partitionOf } from './redis-partition.js'
 import { runCli } from './run-cli.js'
+import { writeSyntheticCorpus } from './synthetic-corpus.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(root, 'dist/cli/bin.js')
@@ -17,13 +18,7 @@ const run = `queue-${process.pid}-${Date.now().toString(36)}`
 const corpus = join(dir, 'corpus.jsonl')
 
 beforeAll(() => {
-  execFileSync(process.execPath, [
-    join(root, 'bench/generate-corpus.mjs'),
-    '--docs',
-    '600',
-    '--out',
-    corpus,
-  ])
+  writeSyntheticCorpus(corpus, 600)
 }, 60_000)
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })

@@ -1,5 +1,5 @@
 // The index shared on Redis, end to end: runs that meet again, and several processes at once.
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dropRedisIndex } from '../src/store/redis-store.js'
 import { REDIS, partitionOf } from './redis-partition.js'
 import { jsonLines, runCli } from './run-cli.js'
+import { writeSyntheticCorpus } from './synthetic-corpus.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = join(root, 'dist/cli/bin.js')
@@ -22,15 +23,7 @@ const fresh = () => {
 
 // A synthetic crawl of 400 pages on a few dozen sites, about 30% of them copies.
 const corpus = join(dir, 'corpus.jsonl')
-beforeAll(() => {
-  execFileSync(process.execPath, [
-    root + '/bench/generate-corpus.mjs',
-    '--docs',
-    '400',
-    '--out',
-    corpus,
-  ])
-}, 60_000)
+beforeAll(() => writeSyntheticCorpus(corpus, 400), 60_000)
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })

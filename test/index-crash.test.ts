@@ -1,5 +1,6 @@
 // A run killed with SIGKILL at any moment leaves an index that opens, is whole, and completes.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { writeSyntheticCorpus } from './synthetic-corpus.js'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -98,13 +99,7 @@ function checkWhole(index: string): number {
 
 describe('an index killed mid-run', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [
-      join(root, 'bench/generate-corpus.mjs'),
-      '--docs',
-      String(DOCUMENTS),
-      '--out',
-      corpus,
-    ])
+    writeSyntheticCorpus(corpus, DOCUMENTS)
     const run = spawnSync(process.execPath, dedupArgs(reference, join(dir, 'reference.jsonl')))
     expect(run.status).toBe(0)
   }, 120_000)

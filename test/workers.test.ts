@@ -1,14 +1,12 @@
 // Parallelism changes nothing: the same records with the per-page work on one thread or on two.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createWorkerPool } from '../src/workers/page-pool.js'
 import { runCli } from './run-cli.js'
+import { writeSyntheticCorpus } from './synthetic-corpus.js'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 let dir = ''
 let corpus = ''
 
@@ -16,13 +14,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'winnow-workers-test-'))
   corpus = join(dir, 'crawl.jsonl')
   // A small synthetic crawl: sites with templates, teasers and copies of many kinds.
-  execFileSync(process.execPath, [
-    join(root, 'bench/generate-corpus.mjs'),
-    '--docs',
-    '800',
-    '--out',
-    corpus,
-  ])
+  writeSyntheticCorpus(corpus, 800)
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
