@@ -365,6 +365,13 @@ export const SERVE_FLAGS: readonly FlagSpec[] = [
     default: '10mb',
     description: 'largest request body, as bytes or with kb or mb; larger ones get 413',
   },
+  {
+    name: 'threads',
+    type: 'string',
+    value: 'N',
+    description:
+      'worker threads that answer /v1/check, each reading the index (default: one per core; 0: the main thread)',
+  },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'print nothing but errors' },
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ]

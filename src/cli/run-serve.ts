@@ -1,11 +1,13 @@
 // `winnow serve`: open (or create) an index and answer over HTTP until told to stop.
 import { isIP } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { StoreError, UsageError } from '../errors.js'
 import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-options.js'
-import { createOnlineIndex } from '../pipeline/online-index.js'
+import { createOnlineIndex, type OnlineIndex } from '../pipeline/online-index.js'
 import { openIndex, type OpenIndexOptions } from '../pipeline/open-index.js'
 import type { IndexStore } from '../store/index-store.js'
 import { createApp, startServer } from '../server/index.js'
+import { startCheckThreads, type CheckThreads } from '../server/check-threads.js'
 import { SERVE_FLAGS } from './flags.js'
 import { parseFlags } from './parse-flags.js'
 import { checkNamespace } from './parse-dedup-args.js'
@@ -19,8 +21,13 @@ export interface ServeCommand {
   port: number
   token?: string
   bodyLimit: number
+  /** Worker threads answering checks; 0 answers them on the main thread. */
+  threads: number
   quiet: boolean
 }
+
+// More check threads than this gain nothing: the single writer and HTTP stay on one thread.
+const MAX_THREADS = 64
 
 /**
  * Read `winnow serve`'s flags; the token comes from `--token` or `WINNOW_TOKEN`. Listening
@@ -60,6 +67,7 @@ export function parseServeArgs(
     port,
     ...(token === undefined || token === '' ? {} : { token }),
     bodyLimit: parseBytes(values.string('max-body') ?? '10mb'),
+    threads: parseThreads(values.string('threads')),
     quiet: values.boolean('quiet'),
   }
 }
@@ -73,12 +81,23 @@ export function parseServeArgs(
 export async function runServe(args: readonly string[], io: CliIo): Promise<number | 'help'> {
   const command = parseServeArgs(args, process.env)
   if (command === 'help') return 'help'
-  const store = await openOrCreate({
+  const index: OpenIndexOptions = {
     path: command.index,
     ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
-  })
+  }
+  const store = await openOrCreate(index)
+  let threads: CheckThreads | undefined
   try {
-    const online = await createOnlineIndex(store)
+    // The threads load the statistics before the writer can add to them; from then on every
+    // addition's pages are sent to them.
+    if (command.threads > 0) threads = await startCheckThreads(index, command.threads)
+    const checkThreads = threads
+    const writer = await createOnlineIndex(
+      store,
+      checkThreads === undefined ? {} : { onCounted: (facts) => checkThreads.learn(facts) },
+    )
+    const online: OnlineIndex =
+      checkThreads === undefined ? writer : { ...writer, check: (doc) => checkThreads.check(doc) }
     const app = createApp({
       online,
       ...(command.token === undefined ? {} : { token: command.token }),
@@ -101,6 +120,7 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     await server.close()
     return 0
   } finally {
+    await threads?.close()
     await store.close()
   }
 }
@@ -113,6 +133,16 @@ async function openOrCreate(options: OpenIndexOptions): Promise<IndexStore> {
     if (!(error instanceof StoreError) || !/no index there/.test(error.message)) throw error
     return openIndex({ ...options, create: DEFAULT_DEDUP_OPTIONS })
   }
+}
+
+// --threads: a count, or one thread per core by default.
+function parseThreads(text: string | undefined): number {
+  if (text === undefined) return availableParallelism()
+  const threads = Number(text)
+  if (!/^\d+$/.test(text.trim()) || threads > MAX_THREADS) {
+    throw new UsageError(`--threads takes a whole number from 0 to ${MAX_THREADS}, got "${text}"`)
+  }
+  return threads
 }
 
 function isLoopback(host: string): boolean {

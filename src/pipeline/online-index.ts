@@ -28,6 +28,14 @@ export interface OnlineIndex {
   check(document: OnlineDocument): Promise<IndexVerdict>
   /** The cleaned text a document is compared on. */
   clean(document: OnlineDocument): string
+  /** Count pages another thread added in this index's statistics, as {@link add} counts its own. */
+  learn(facts: readonly PageFacts[]): void
+}
+
+/** Options of {@link createOnlineIndex}. */
+export interface OnlineIndexOptions {
+  /** Told of the pages each addition counted, so that copies of the statistics elsewhere follow. */
+  onCounted?: (facts: readonly PageFacts[]) => void
 }
 
 /**
@@ -40,7 +48,10 @@ export interface OnlineIndex {
  * const online = await createOnlineIndex(await openIndex({ path: 'corpus.db' }))
  * const [verdict] = await online.add([{ id: 'a', text: 'Oil prices rose on Monday.' }])
  */
-export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex> {
+export async function createOnlineIndex(
+  store: IndexStore,
+  indexOptions: OnlineIndexOptions = {},
+): Promise<OnlineIndex> {
   const { options } = store
   const model = await store.model()
   const stats = createCorpusStats({}, statsTablesOf(model))
@@ -98,6 +109,9 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
   return {
     store,
     clean: (doc) => prepare(doc).text,
+    learn(facts) {
+      for (const page of facts) stats.addFacts(page)
+    },
     async check(doc) {
       return store.check(prepare(doc).entry)
     },
@@ -119,6 +133,7 @@ export async function createOnlineIndex(store: IndexStore): Promise<OnlineIndex>
       )
       for (const facts of counted) stats.addFacts(facts)
       for (const hash of batchTexts) countedTexts.add(hash)
+      if (counted.length > 0) indexOptions.onCounted?.(counted)
       return verdicts
     },
   }
