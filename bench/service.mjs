@@ -1,6 +1,6 @@
 // The service under load, on loopback: documents/s through the batch API against the CLI on the
 // same pages, then /v1/check latency at 1 and at 50 concurrent connections (autocannon).
-// Usage: npm run bench:service [-- --docs N] [--seconds S]
+// Usage: npm run bench:service [-- --docs N] [--seconds S] [--no-cli]
 // The index is built through the service itself (N pages of bench/generate-corpus.mjs, in batches
 // of 100, two requests in flight); checks send 1,000 further pages of the same crawl.
 import { execFileSync, spawn } from 'node:child_process'
@@ -26,6 +26,8 @@ const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '20' },
+    // Skip the two CLI runs (the slow part) when only the service's own figures are wanted.
+    'no-cli': { type: 'boolean', default: false },
   },
 })
 const docs = Number(values.docs)
@@ -59,29 +61,42 @@ try {
     timed(() =>
       execFileSync(process.execPath, [bin, 'dedup', indexedFile, '--workers', '1', '-q', ...extra]),
     )
-  const cli = dedupSeconds('--index', join(work, 'cli.db'), '-o', join(work, 'cli.jsonl'))
-  const cliPlain = dedupSeconds('-o', join(work, 'plain.jsonl'))
+  const withCli = !values['no-cli']
+  const cli = withCli
+    ? dedupSeconds('--index', join(work, 'cli.db'), '-o', join(work, 'cli.jsonl'))
+    : NaN
+  const cliPlain = withCli ? dedupSeconds('-o', join(work, 'plain.jsonl')) : NaN
 
-  const server = await startService(join(work, 'service.db'))
+  const index = join(work, 'service.db')
+  const server = await startService(index)
   const ingest = await timedAsync(() => ingestAll(server.url, indexed))
   const one = await checkLatency(server.url, checked, 1)
   const fifty = await checkLatency(server.url, checked, 50)
-  server.child.kill('SIGTERM')
+  await stopService(server)
+  // The same index with every check answered on the main thread.
+  const single = await startService(index, ['--threads', '0'])
+  const oneSingle = await checkLatency(single.url, checked, 1)
+  const fiftySingle = await checkLatency(single.url, checked, 50)
+  await stopService(single)
 
   const rate = (seconds) => Math.round(docs / seconds).toLocaleString('en')
   console.log('| measure | figure |')
   console.log('| --- | ---: |')
-  console.log(`| CLI \`dedup --workers 1\`, no index | ${rate(cliPlain)} docs/s |`)
-  console.log(`| CLI \`dedup --workers 1 --index\` | ${rate(cli)} docs/s |`)
+  if (withCli) {
+    console.log(`| CLI \`dedup --workers 1\`, no index | ${rate(cliPlain)} docs/s |`)
+    console.log(`| CLI \`dedup --workers 1 --index\` | ${rate(cli)} docs/s |`)
+  }
   console.log(
-    `| service, \`POST /v1/documents\` batches of ${BATCH} | ${rate(ingest)} docs/s (the CLI's time ÷ the service's: ${(cli / ingest).toFixed(2)} with an index, ${(cliPlain / ingest).toFixed(2)} without) |`,
+    `| service, \`POST /v1/documents\` batches of ${BATCH} | ${rate(ingest)} docs/s${withCli ? ` (the CLI's time ÷ the service's: ${(cli / ingest).toFixed(2)} with an index, ${(cliPlain / ingest).toFixed(2)} without)` : ''} |`,
   )
-  for (const [connections, result] of [
-    [1, one],
-    [50, fifty],
+  for (const [connections, threads, result] of [
+    [1, `${cpus().length} check threads`, one],
+    [50, `${cpus().length} check threads`, fifty],
+    [1, 'checks on the main thread', oneSingle],
+    [50, 'checks on the main thread', fiftySingle],
   ]) {
     console.log(
-      `| \`POST /v1/check\`, ${connections} connection${connections === 1 ? '' : 's'}, ${docs.toLocaleString('en')} documents indexed | p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} requests/s, ${result.non2xx} non-2xx |`,
+      `| \`POST /v1/check\`, ${connections} connection${connections === 1 ? '' : 's'}, ${threads}, ${docs.toLocaleString('en')} documents indexed | p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} requests/s, ${result.non2xx} non-2xx |`,
     )
   }
 } finally {
@@ -100,8 +115,8 @@ async function timedAsync(run) {
   return Number(process.hrtime.bigint() - start) / 1e9
 }
 
-function startService(index) {
-  const child = spawn(process.execPath, [bin, 'serve', '--index', index, '--port', '0'])
+function startService(index, extra = []) {
+  const child = spawn(process.execPath, [bin, 'serve', '--index', index, '--port', '0', ...extra])
   return new Promise((ok, fail) => {
     let stderr = ''
     child.stderr.on('data', (chunk) => {
@@ -110,6 +125,13 @@ function startService(index) {
       if (match !== null) ok({ url: match[1], child })
     })
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${stderr}`)))
+  })
+}
+
+function stopService({ child }) {
+  return new Promise((done) => {
+    child.once('exit', done)
+    child.kill('SIGTERM')
   })
 }
 
