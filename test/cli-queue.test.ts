@@ -1,13 +1,14 @@
 // `winnow submit` and `winnow worker`: a corpus split into jobs for several workers, one of them
-// killed mid-job, ends as one process would have left it.
+// killed mid-job, ends as one worker would have left it, cleaning included.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dropRedisIndex } from '../src/store/redis-store.js'
-import { REDIS, partitionOf } from './redis-partition.js'
+import { REDIS, cleanedOf, partitionOf } from './redis-partition.js'
 import { runCli } from './run-cli.js'
 import { writeSyntheticCorpus } from './synthetic-corpus.js'
 
@@ -22,8 +23,9 @@ beforeAll(() => {
 }, 60_000)
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
-  for (const name of [`${run}-one`, `${run}-many`, `winnow-queue-${run}-many`]) {
+  for (const name of ['one', 'four', 'killed'].map((kind) => `${run}-${kind}`)) {
     await dropRedisIndex(REDIS, name)
+    await dropRedisIndex(REDIS, `winnow-queue-${name}`)
   }
 })
 
@@ -39,49 +41,88 @@ function start(args: string[]): {
   return { child, stderr: () => stderr, exited }
 }
 
+// Dealt out of order, so that every job meets copies that other jobs hold.
+function shuffled(path: string): string {
+  const lines = readFileSync(path, 'utf8').trim().split('\n')
+  const out = join(dir, 'shuffled.jsonl')
+  writeFileSync(out, lines.map((_, i) => lines[(i * 7919) % lines.length]).join('\n') + '\n')
+  return out
+}
+
+// Submit the corpus in jobs of 50 lines to a namespace and run `workers` workers until the
+// queue is empty; `beforeWorkers` may start (and kill) one of its own first.
+async function submitAndWork(
+  namespace: string,
+  workers: number,
+  beforeWorkers?: (workerArgs: string[]) => Promise<void>,
+): Promise<string> {
+  const queue = ['--queue', REDIS, '--namespace', namespace]
+  const workerArgs = ['worker', ...queue, '--index', REDIS, '--workers', '1', '--lock-seconds', '1']
+  const submit = start(['submit', input, ...queue, '--lines', '50'])
+  await beforeWorkers?.(workerArgs)
+  const running = Array.from({ length: workers }, () => start([...workerArgs, '--until-empty']))
+  expect(await submit.exited).toBe(0)
+  expect(await Promise.all(running.map((worker) => worker.exited))).toEqual(running.map(() => 0))
+  return submit.stderr()
+}
+
+// The cleaning statistics' page count of a namespace.
+async function pagesCounted(namespace: string): Promise<number> {
+  const redis = new Redis(REDIS)
+  try {
+    return Number(await redis.hget(`{${namespace}}:meta`, 'pages'))
+  } finally {
+    redis.disconnect()
+  }
+}
+
+let input = ''
+let oneWorker: Promise<{ partition: string[][]; cleaned: string[] }>
+
 describe('jobs on a queue', () => {
+  beforeAll(() => {
+    input = shuffled(corpus)
+    oneWorker = submitAndWork(`${run}-one`, 1).then(() => ({
+      partition: partitionOf(`${run}-one`),
+      cleaned: cleanedOf(`${run}-one`),
+    }))
+  })
+
+  it('cleans and clusters a corpus with four concurrent workers as one worker does', async () => {
+    const namespace = `${run}-four`
+    const said = await submitAndWork(namespace, 4)
+    expect(said).toContain('12 of 12 counting jobs finished')
+    expect(said).toContain('12 of 12 dedup jobs finished')
+    const expected = await oneWorker
+    expect(expected.partition.length).toBeLessThan(600 * 0.9)
+    expect(partitionOf(namespace)).toEqual(expected.partition)
+    // Every page cleaned alike: the same statistics, whichever worker took its job and when.
+    expect(cleanedOf(namespace)).toEqual(expected.cleaned)
+    expect(await pagesCounted(namespace)).toBe(await pagesCounted(`${run}-one`))
+  }, 180_000)
+
   it('loses nothing and counts nothing twice when a worker is killed mid-job', async () => {
-    const single = await runCli([
-      'dedup',
-      corpus,
-      '--no-clean',
-      '--index',
-      REDIS,
-      '--namespace',
-      `${run}-one`,
-      '-q',
-      '-o',
-      join(dir, 'one.jsonl'),
-    ])
-    expect(single.code).toBe(0)
-
-    const namespace = `${run}-many`
-    const queue = ['--queue', REDIS, '--namespace', namespace]
-    const workerArgs = ['worker', ...queue, '--index', REDIS, '--no-clean', '--lock-seconds', '1']
-    const submit = start(['submit', corpus, ...queue, '--lines', '50'])
-    const doomed = start(workerArgs)
-    // Kill the first worker once it is inside a job.
-    await new Promise<void>((ok) => {
-      const timer = setInterval(() => {
-        if (doomed.stderr().includes('started')) {
-          clearInterval(timer)
-          setTimeout(ok, 150)
-        }
-      }, 20)
+    const namespace = `${run}-killed`
+    await submitAndWork(namespace, 2, async (workerArgs) => {
+      const doomed = start(workerArgs)
+      // Kill the worker once it is inside a job.
+      await new Promise<void>((ok) => {
+        const timer = setInterval(() => {
+          if (doomed.stderr().includes('started')) {
+            clearInterval(timer)
+            setTimeout(ok, 150)
+          }
+        }, 20)
+      })
+      doomed.child.kill('SIGKILL')
+      await doomed.exited
     })
-    doomed.child.kill('SIGKILL')
-    await doomed.exited
-    const workers = [
-      start([...workerArgs, '--until-empty']),
-      start([...workerArgs, '--until-empty']),
-    ]
-    expect(await submit.exited).toBe(0)
-    expect(submit.stderr()).toContain('12 of 12 jobs finished')
-    expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0])
-
     const stats = await runCli(['index', 'stats', REDIS, '--namespace', namespace])
     expect(JSON.parse(stats.stdout)).toMatchObject({ documents: 600 })
-    expect(partitionOf(namespace)).toEqual(partitionOf(`${run}-one`))
+    const expected = await oneWorker
+    expect(partitionOf(namespace)).toEqual(expected.partition)
+    expect(cleanedOf(namespace)).toEqual(expected.cleaned)
+    expect(await pagesCounted(namespace)).toBe(await pagesCounted(`${run}-one`))
   }, 180_000)
 
   it('asks for a queue and an index on Redis', async () => {

@@ -26,6 +26,11 @@ export interface DedupCommand {
   /** Which index of a Redis server. */
   namespace?: string
   storeText: boolean
+  /**
+   * The index's statistics already count this input (a queued job's, set by `winnow worker`
+   * rather than a flag): see `RunResources` in pipeline/dedup-passes.ts.
+   */
+  counted?: boolean
 }
 
 // A signature of a million entries is far beyond any useful setting; a bound keeps a typo such

@@ -73,7 +73,15 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
         ...command.dedup,
         workers: command.workers ?? availableParallelism(),
         ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
-        ...(index === undefined ? {} : { index: { store: index, storeText: command.storeText } }),
+        ...(index === undefined
+          ? {}
+          : {
+              index: {
+                store: index,
+                storeText: command.storeText,
+                ...(command.counted === true ? { counted: true } : {}),
+              },
+            }),
       },
       { onReject, ...(progress === undefined ? {} : { onProgress: progress.update }) },
       (record) => (command.dropDuplicates && !record.canonical ? undefined : writer.write(record)),

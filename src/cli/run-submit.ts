@@ -1,6 +1,6 @@
 // `winnow submit`: cut the input into jobs on the queue, and report until they are done.
 import { UsageError } from '../errors.js'
-import { connectionOf, planJobs, queueOf } from '../queue/jobs.js'
+import { connectionOf, jobIdOf, planJobs, queueOf, type QueuedJob } from '../queue/jobs.js'
 import { SUBMIT_FLAGS } from './flags.js'
 import { isRedisUrl } from '../pipeline/open-index.js'
 import { checkNamespace } from './parse-dedup-args.js'
@@ -35,37 +35,52 @@ export async function runSubmit(args: readonly string[], io: CliIo): Promise<num
   const connection = connectionOf(url)
   const queue = new Queue(name, { connection, prefix })
   const events = new QueueEvents(name, { connection, prefix })
+  const say = (message: string) => io.stderr.write(`winnow submit: ${message}\n`)
   try {
     await events.waitUntilReady()
-    const added = await queue.addBulk(
-      jobs.map((job) => ({
-        name: 'dedup',
-        data: job,
-        opts: {
-          jobId: `${job.input}#${job.lines?.join('-') ?? 'all'}`.replace(/:/g, '_'),
-          attempts: 3,
-          backoff: { type: 'exponential', delay: 1000 },
-        },
-      })),
-    )
-    if (!quiet) io.stderr.write(`winnow submit: ${added.length} jobs on queue ${namespace}\n`)
-    let done = 0
-    let failed = 0
-    await Promise.all(
-      added.map(async (job) => {
-        try {
-          await job.waitUntilFinished(events)
-        } catch (error) {
-          failed++
-          io.stderr.write(`winnow submit: job ${job.id} failed: ${(error as Error).message}\n`)
-        }
-        done++
-        if (!quiet) io.stderr.write(`winnow submit: ${done} of ${added.length} jobs finished\n`)
-      }),
-    )
-    return failed === 0 ? 0 : 1
+    // Every job's pages are counted into the shared statistics before any job cleans a page,
+    // so that each page is cleaned with the same statistics however the jobs are spread.
+    for (const phase of PHASES) {
+      const added = await queue.addBulk(
+        jobs.map((job) => ({
+          name: phase.stage,
+          data: { ...job, stage: phase.stage } satisfies QueuedJob,
+          opts: {
+            jobId: `${phase.stage === 'count' ? 'count-' : ''}${jobIdOf(job)}`,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1000 },
+          },
+        })),
+      )
+      if (!quiet) say(`${added.length} ${phase.what} jobs on queue ${namespace}`)
+      let done = 0
+      let failed = 0
+      await Promise.all(
+        added.map(async (job) => {
+          try {
+            await job.waitUntilFinished(events)
+          } catch (error) {
+            failed++
+            say(`job ${job.id} failed: ${(error as Error).message}`)
+          }
+          done++
+          if (!quiet) say(`${done} of ${added.length} ${phase.what} jobs finished`)
+        }),
+      )
+      if (failed > 0) {
+        if (phase.stage === 'count') say('no page is deduplicated until every job is counted')
+        return 1
+      }
+    }
+    return 0
   } finally {
     await events.close()
     await queue.close()
   }
 }
+
+// The two phases of a submission, in order.
+const PHASES = [
+  { stage: 'count', what: 'counting' },
+  { stage: 'dedup', what: 'dedup' },
+] as const

@@ -1,21 +1,25 @@
 // `winnow worker`: take jobs from the queue and deduplicate each into the shared index.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { devNull, tmpdir } from 'node:os'
+import { availableParallelism, devNull, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { UsageError } from '../errors.js'
-import { isRedisUrl } from '../pipeline/open-index.js'
-import { connectionOf, linesOf, queueOf, type DedupJob } from '../queue/jobs.js'
+import { readInputs } from '../io/read-inputs.js'
+import { countIntoIndex } from '../pipeline/count-pages.js'
+import { isRedisUrl, openIndex } from '../pipeline/open-index.js'
+import { connectionOf, linesOf, queueOf, type QueuedJob } from '../queue/jobs.js'
 import { WORKER_FLAGS } from './flags.js'
-import { parseDedupArgs } from './parse-dedup-args.js'
+import { parseDedupArgs, type DedupCommand } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
-import type { CliIo } from './run-dedup.js'
+import { runDedup, type CliIo } from './run-dedup.js'
 
 /**
  * Process jobs until stopped (SIGINT, SIGTERM) or, with `--until-empty`, until the queue holds
- * no job waiting or running. Each job is a `winnow dedup` run of its input into the index, so a
- * job redone after its worker died adds only what is missing: the index knows every id it holds.
+ * no job waiting or running. A counting job adds its pages to the index's cleaning statistics in
+ * one step, once; a dedup job is a `winnow dedup` run of its input into the index with those
+ * statistics as they stand, so a job redone after its worker died adds only what is missing:
+ * the index knows every id it holds.
  *
  * @example
  * process.exitCode = await runWorker(['--queue', url, '--index', url], io)
@@ -43,14 +47,13 @@ export async function runWorker(args: readonly string[], io: CliIo): Promise<num
   parseDedupArgs(['input', ...dedupArgs])
 
   const { Queue, Worker } = await import('bullmq')
-  const { main } = await import('./main.js')
   const { name, prefix } = queueOf(namespace)
   const connection = connectionOf(url)
   const quiet = values.boolean('quiet')
   const worker = new Worker(
     name,
     async (job) => {
-      const data = job.data as DedupJob
+      const data = job.data as QueuedJob
       if (!quiet) io.stderr.write(`winnow worker: job ${job.id} started\n`)
       const dir = mkdtempSync(join(tmpdir(), 'winnow-job-'))
       try {
@@ -61,16 +64,10 @@ export async function runWorker(args: readonly string[], io: CliIo): Promise<num
           for await (const line of linesOf(data.input, data.lines)) lines.push(line)
           await writeFile(input, lines.length === 0 ? '' : `${lines.join('\n')}\n`)
         }
-        const stderr = new PassThrough()
-        const said: Buffer[] = []
-        stderr.on('data', (chunk: Buffer) => said.push(chunk))
-        const code = await main(['dedup', input, ...dedupArgs, '-q', '-o', devNull], {
-          stdin: Readable.from([]),
-          stdout: new PassThrough().resume(),
-          stderr,
-        })
-        if (code !== 0)
-          throw new Error(Buffer.concat(said).toString().trim() || `exit code ${code}`)
+        const command = parseDedupArgs([input, ...dedupArgs, '-q', '-o', devNull])
+        if (command.help) throw new Error('a job cannot ask for help')
+        if (data.stage === 'count') await countJob(command, String(job.id))
+        else await runDedup({ ...command, counted: true }, silent)
         if (!quiet) io.stderr.write(`winnow worker: job ${job.id} done\n`)
       } finally {
         rmSync(dir, { recursive: true, force: true })
@@ -119,4 +116,36 @@ function passedOn(args: readonly string[]): string[] {
     out.push(arg)
   }
   return out
+}
+
+// A job's output goes nowhere: what a worker makes is the index.
+const silent: CliIo = {
+  stdin: Readable.from([]),
+  stdout: new PassThrough().resume(),
+  stderr: new PassThrough().resume(),
+}
+
+// The first phase of a job: count its pages into the index's statistics, once.
+async function countJob(command: DedupCommand, name: string): Promise<void> {
+  if (!command.dedup.clean || command.index === undefined) return
+  const store = await openIndex({
+    path: command.index,
+    ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
+    create: command.dedup,
+  })
+  try {
+    const input = readInputs(command.inputs, { ...command.read, stdin: silent.stdin })
+    await countIntoIndex(
+      input,
+      store,
+      name,
+      {
+        workers: command.workers ?? availableParallelism(),
+        ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
+      },
+      {},
+    )
+  } finally {
+    await store.close()
+  }
 }

@@ -37,7 +37,27 @@ export interface RunResources {
    * A persistent index to deduplicate against: the run's documents are added to it, each
    * decided against everything it holds, and cleaned with the statistics it has learnt.
    */
-  index?: { store: IndexStore; storeText: boolean }
+  index?: {
+    store: IndexStore
+    storeText: boolean
+    /**
+     * The index's statistics already count this input (a queued job's, counted in a first
+     * phase): clean with them as they stand, count nothing, and learn lines from this input
+     * alone, so that the run cleans each page alike whatever other runs do meanwhile.
+     */
+    counted?: boolean
+  }
+}
+
+/**
+ * Where a run's per-page work goes: this thread for one worker, else threads once the input
+ * proves large enough to repay starting them.
+ *
+ * @example
+ * const executor = createRunExecutor(2)
+ */
+export function createRunExecutor(workers: number): PageExecutor {
+  return workers > 1 ? createAdaptiveExecutor(workers, IN_PROCESS_CHARS) : createInProcessExecutor()
 }
 
 /** What a run reports besides its records. */
@@ -75,10 +95,7 @@ export async function runDedupPasses(
   const dir = makeTempDir(settings.tempDir, 'run')
   let executor: PageExecutor | undefined
   try {
-    executor =
-      settings.workers > 1
-        ? createAdaptiveExecutor(settings.workers, IN_PROCESS_CHARS)
-        : createInProcessExecutor()
+    executor = createRunExecutor(settings.workers)
     const base: TaskSetup = {
       sign: {
         shingleSize: settings.shingleSize,
@@ -88,15 +105,20 @@ export async function runDedupPasses(
       },
       keepRemoved: settings.removed,
     }
-    await executor.setup({ ...base, countFacts: settings.clean })
     const store = settings.index?.store
+    const counted = settings.index?.counted === true
+    await executor.setup({ ...base, countFacts: settings.clean && !counted })
     const model = await store?.model()
     const counts = settings.clean
       ? createCorpusStats({}, model === undefined ? undefined : statsTablesOf(model))
       : undefined
     const spool = createLineSpill(dir, 'documents')
     const knownIds = store === undefined ? {} : { knownIds: (ids: string[]) => store.knownIds(ids) }
-    const scan = await scanInput(input, executor, spool, counts, { ...hooks, ...knownIds })
+    const scan = await scanInput(input, executor, spool, counted ? undefined : counts, {
+      ...hooks,
+      ...knownIds,
+    })
+    if (counted) scan.stats = counts
     const documents = () => spooledDocuments(spool, hooks.signal)
     const context: PassContext = { documents, scan, executor, dir, settings, hooks }
     let setup = base
@@ -105,9 +127,11 @@ export async function runDedupPasses(
       setup = { ...base, stats: scan.stats.tables() }
       await executor.setup(setup)
       learnt = await firstPass(context)
-      setup = { ...setup, ...withLearnt(learnt, model) }
+      setup = { ...setup, ...withLearnt(learnt, counted ? undefined : model) }
     }
-    await executor.setup(store === undefined ? setup : { ...setup, finalFacts: settings.clean })
+    await executor.setup(
+      store === undefined ? setup : { ...setup, finalFacts: settings.clean && !counted },
+    )
     const final =
       store === undefined ? await clusterRun(context) : await addToIndex(context, store, learnt)
     hooks.signal?.throwIfAborted()

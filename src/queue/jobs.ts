@@ -4,6 +4,26 @@ import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 
+/**
+ * A job on the queue: its input, and its phase: `count` adds its pages to the shared cleaning
+ * statistics, `dedup` (once every job is counted) cleans and adds its documents to the index.
+ */
+export interface QueuedJob extends DedupJob {
+  stage: 'count' | 'dedup'
+}
+
+/**
+ * A job's id on the queue, the same for the same input and lines: a job submitted again is not
+ * queued twice while the queue remembers it.
+ *
+ * @example
+ * jobIdOf({ input: '/data/crawl.jsonl', lines: [0, 10000] }) // '/data/crawl.jsonl#0-10000'
+ */
+export function jobIdOf(job: DedupJob): string {
+  // BullMQ keeps ids in Redis key names, where it reserves the colon.
+  return `${job.input}#${job.lines?.join('-') ?? 'all'}`.replace(/:/g, '_')
+}
+
 /** One job: an input (a file or a folder), or a range of a JSONL file's lines. */
 export interface DedupJob {
   /** Absolute path, so any worker that sees the same file system reads the same input. */

@@ -147,6 +147,11 @@ export interface IndexStore {
   /** Every cluster, in the order of its first member. */
   clusters(): AsyncIterable<StoredCluster>
   model(): Promise<StoredModel>
+  /**
+   * Add pages' statistics to the model once under `name` (a queued job's), whatever retries
+   * follow; true when added now. Only the shared index on Redis, which queued jobs use, has it.
+   */
+  countOnce?(name: string, delta: ModelDelta): Promise<boolean>
   /** Add lines learnt by a run (teasers and section breaks) to the model. */
   learnLines(sharedLines: Float64Array, sectionBreaks: Float64Array): Promise<void>
   stats(): Promise<IndexStats>

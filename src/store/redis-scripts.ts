@@ -378,3 +378,27 @@ if seq > 0 then
 end
 return seq
 `
+
+/**
+ * Add a statistics delta once under a name: a queued job's page counts, which a retried job
+ * must not add twice. KEYS[1] is the meta hash. ARGV: prefix, name, then the delta as
+ * CHECK_AND_ADD takes it. Returns 1 when added, 0 when the name had been added before.
+ */
+export const COUNT_ONCE = `
+local P = ARGV[1]
+local meta = KEYS[1]
+if not redis.call('SET', P .. 'counted:' .. ARGV[2], '1', 'NX') then return 0 end
+local at = 3
+local pages = tonumber(ARGV[at])
+if pages and pages > 0 then redis.call('HINCRBY', meta, 'pages', pages) end
+at = at + 1
+for _, name in ipairs({ 'sites', 'templates', 'words' }) do
+  local listed = tonumber(ARGV[at] or '0')
+  at = at + 1
+  for j = 0, listed - 1 do
+    redis.call('HINCRBY', P .. name, ARGV[at + 2 * j], ARGV[at + 2 * j + 1])
+  end
+  at = at + 2 * listed
+end
+return 1
+`

@@ -25,7 +25,7 @@ import {
   recordOf,
   type RecordView,
 } from './redis-layout.js'
-import { CHECK_AND_ADD, COMPACT, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
+import { CHECK_AND_ADD, COMPACT, COUNT_ONCE, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
 import { checkStoredMeta, storeError, tally, verdictOf } from './store-meta.js'
 import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
 
@@ -293,6 +293,11 @@ function createRedisStore(
         if (entries.length === 0 && delta !== undefined) await run('add', [], delta)
         return verdicts
       })
+    },
+    async countOnce(name, delta) {
+      return guard(
+        async () => (await script(COUNT_ONCE, meta, [prefix, name, ...deltaArgs(delta)])) === 1,
+      )
     },
     async check(entry) {
       validate(entry, options, where)
