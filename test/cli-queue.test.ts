@@ -50,14 +50,26 @@ function shuffled(path: string): string {
 }
 
 // Submit the corpus in jobs of 50 lines to a namespace and run `workers` workers until the
-// queue is empty; `beforeWorkers` may start (and kill) one of its own first.
+// queue is empty; `beforeWorkers` may start (and kill) one of its own first. A short lock lets
+// another worker take a killed worker's job soon; on a busy machine it may also expire under a
+// live one (and the job's retries run out), so only the kill test uses it.
 async function submitAndWork(
   namespace: string,
   workers: number,
   beforeWorkers?: (workerArgs: string[]) => Promise<void>,
+  lockSeconds = 30,
 ): Promise<string> {
   const queue = ['--queue', REDIS, '--namespace', namespace]
-  const workerArgs = ['worker', ...queue, '--index', REDIS, '--workers', '1', '--lock-seconds', '1']
+  const workerArgs = [
+    'worker',
+    ...queue,
+    '--index',
+    REDIS,
+    '--workers',
+    '1',
+    '--lock-seconds',
+    String(lockSeconds),
+  ]
   const submit = start(['submit', input, ...queue, '--lines', '50'])
   await beforeWorkers?.(workerArgs)
   const running = Array.from({ length: workers }, () => start([...workerArgs, '--until-empty']))
@@ -103,20 +115,25 @@ describe('jobs on a queue', () => {
 
   it('loses nothing and counts nothing twice when a worker is killed mid-job', async () => {
     const namespace = `${run}-killed`
-    await submitAndWork(namespace, 2, async (workerArgs) => {
-      const doomed = start(workerArgs)
-      // Kill the worker once it is inside a job.
-      await new Promise<void>((ok) => {
-        const timer = setInterval(() => {
-          if (doomed.stderr().includes('started')) {
-            clearInterval(timer)
-            setTimeout(ok, 150)
-          }
-        }, 20)
-      })
-      doomed.child.kill('SIGKILL')
-      await doomed.exited
-    })
+    await submitAndWork(
+      namespace,
+      2,
+      async (workerArgs) => {
+        const doomed = start(workerArgs)
+        // Kill the worker once it is inside a job.
+        await new Promise<void>((ok) => {
+          const timer = setInterval(() => {
+            if (doomed.stderr().includes('started')) {
+              clearInterval(timer)
+              setTimeout(ok, 150)
+            }
+          }, 20)
+        })
+        doomed.child.kill('SIGKILL')
+        await doomed.exited
+      },
+      2,
+    )
     const stats = await runCli(['index', 'stats', REDIS, '--namespace', namespace])
     expect(JSON.parse(stats.stdout)).toMatchObject({ documents: 600 })
     const expected = await oneWorker

@@ -1,6 +1,6 @@
 // `winnow submit`: cut the input into jobs on the queue, and report until they are done.
 import { UsageError } from '../errors.js'
-import { connectionOf, jobIdOf, planJobs, queueOf, type QueuedJob } from '../queue/jobs.js'
+import { queueConnection, jobIdOf, planJobs, queueOf, type QueuedJob } from '../queue/jobs.js'
 import { SUBMIT_FLAGS } from './flags.js'
 import { isRedisUrl } from '../pipeline/open-index.js'
 import { checkNamespace } from './parse-dedup-args.js'
@@ -32,7 +32,7 @@ export async function runSubmit(args: readonly string[], io: CliIo): Promise<num
 
   const { Queue, QueueEvents } = await import('bullmq')
   const { name, prefix } = queueOf(namespace)
-  const connection = connectionOf(url)
+  const connection = await queueConnection(url)
   const queue = new Queue(name, { connection, prefix })
   const events = new QueueEvents(name, { connection, prefix })
   const say = (message: string) => io.stderr.write(`winnow submit: ${message}\n`)
@@ -76,6 +76,7 @@ export async function runSubmit(args: readonly string[], io: CliIo): Promise<num
   } finally {
     await events.close()
     await queue.close()
+    connection.disconnect()
   }
 }
 

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { countIntoIndex } from '../pipeline/count-pages.js'
 import { isRedisUrl, openIndex } from '../pipeline/open-index.js'
-import { connectionOf, linesOf, queueOf, type QueuedJob } from '../queue/jobs.js'
+import { queueConnection, linesOf, queueOf, type QueuedJob } from '../queue/jobs.js'
 import { WORKER_FLAGS } from './flags.js'
 import { parseDedupArgs, type DedupCommand } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
@@ -48,7 +48,7 @@ export async function runWorker(args: readonly string[], io: CliIo): Promise<num
 
   const { Queue, Worker } = await import('bullmq')
   const { name, prefix } = queueOf(namespace)
-  const connection = connectionOf(url)
+  const connection = await queueConnection(url)
   const quiet = values.boolean('quiet')
   const worker = new Worker(
     name,
@@ -97,6 +97,7 @@ export async function runWorker(args: readonly string[], io: CliIo): Promise<num
   } finally {
     await worker.close()
     await queue.close()
+    connection.disconnect()
   }
   return 0
 }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
+import { connectRedis, type RedisConnection } from '../store/redis-connect.js'
 
 /**
  * A job on the queue: its input, and its phase: `count` adds its pages to the shared cleaning
@@ -44,23 +45,15 @@ export function queueOf(namespace: string): { name: string; prefix: string } {
 }
 
 /**
- * A connection for BullMQ from a `redis://` URL: BullMQ's workers need blocking commands to
- * wait as long as they must.
+ * A connection for BullMQ to the Redis (or Redis Cluster) a `redis://` URL names. Commands wait
+ * for a server that is away rather than fail, as BullMQ's workers need; the caller closes it
+ * after the queues that use it.
  *
  * @example
- * connectionOf('redis://127.0.0.1:6379/2') // { host: '127.0.0.1', port: 6379, db: 2, … }
+ * const connection = await queueConnection('redis://127.0.0.1:6379/2')
  */
-export function connectionOf(url: string) {
-  const parsed = new URL(url)
-  return {
-    host: parsed.hostname,
-    port: parsed.port === '' ? 6379 : Number(parsed.port),
-    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
-    ...(parsed.username === '' ? {} : { username: decodeURIComponent(parsed.username) }),
-    ...(parsed.password === '' ? {} : { password: decodeURIComponent(parsed.password) }),
-    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
-  }
+export function queueConnection(url: string): Promise<RedisConnection> {
+  return connectRedis(url, { maxRetriesPerRequest: null })
 }
 
 /**
