@@ -3,6 +3,8 @@
 // Usage: npm run bench:redis [-- --docs N] [--redis URL]
 // Pages come from bench/generate-corpus.mjs, cleaned by winnow dedup (cached in bench/out), and
 // are signed (default options) before the clock starts: what is timed is the check-and-add against Redis, in batches of 200.
+// 'script µs/document' is the server's own time in EVALSHA (INFO commandstats) over the timed
+// step: it counts every client's scripts, so give the bench a Redis of its own (--redis).
 import { execFileSync, fork } from 'node:child_process'
 import { createReadStream, existsSync, mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -92,10 +94,10 @@ async function main() {
     `redis bench: ${docs.toLocaleString('en')} documents, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`,
   )
   console.log(
-    '| processes | documents/s (all) | documents/s per process | Redis bytes/document | seconds | clusters | same partition as 1 process |',
+    '| processes | documents/s (all) | documents/s per process | Redis bytes/document | script µs/document | seconds | clusters | same partition as 1 process |',
   )
   console.log(
-    '| --------: | ----------------: | ----------------------: | -------------------: | ------: | -------: | :-------------------------- |',
+    '| --------: | ----------------: | ----------------------: | -------------------: | -----------------: | ------: | -------: | :-------------------------- |',
   )
   let reference
   for (const processes of values.processes.split(',').map(Number)) {
@@ -130,10 +132,12 @@ async function main() {
           }),
         ),
     )
+    const serverBefore = await scriptMicroseconds(redis)
     const start = process.hrtime.bigint()
     for (const child of children) child.send('go')
     const results = await Promise.all(done)
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    const serverMicroseconds = (await scriptMicroseconds(redis)) - serverBefore
     const after = await usedMemory(redis)
     const bytes = after - before
     const marginal = half === undefined ? undefined : (after - half) / (docs / 2)
@@ -142,7 +146,7 @@ async function main() {
     const partition = await partitionOf(namespace)
     reference ??= partition
     console.log(
-      `| ${processes} | ${Math.round(docs / seconds).toLocaleString('en')} | ${Math.round(perProcess).toLocaleString('en')} | ${Math.round(bytes / docs)}${processes === 1 && marginal !== undefined ? ` (${Math.round(marginal)} for the second half)` : ''} | ${seconds.toFixed(1)} | ${partition.size.toLocaleString('en')} | ${samePartition(partition, reference) ? 'yes' : 'NO'} |`,
+      `| ${processes} | ${Math.round(docs / seconds).toLocaleString('en')} | ${Math.round(perProcess).toLocaleString('en')} | ${Math.round(bytes / docs)}${processes === 1 && marginal !== undefined ? ` (${Math.round(marginal)} for the second half)` : ''} | ${(serverMicroseconds / docs).toFixed(1)} | ${seconds.toFixed(1)} | ${partition.size.toLocaleString('en')} | ${samePartition(partition, reference) ? 'yes' : 'NO'} |`,
     )
     await clear(namespace)
   }
@@ -165,6 +169,13 @@ async function partitionOf(namespace) {
 
 function samePartition(a, b) {
   return a.size === b.size && [...a].every((cluster) => b.has(cluster))
+}
+
+// Server time spent in scripts run by digest so far (INFO commandstats), in microseconds: the
+// check-and-add calls of the timed step.
+async function scriptMicroseconds(redis) {
+  const info = await redis.info('commandstats')
+  return Number(/cmdstat_evalsha:calls=\d+,usec=(\d+)/.exec(info)?.[1] ?? 0)
 }
 
 async function usedMemory(redis) {

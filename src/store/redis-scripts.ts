@@ -234,9 +234,14 @@ local function insert(id, body, extra, decision, keys, rests)
   if decision.exactOf == 0 and tokens > 0 then
     local seqBytes = struct.pack('<I4', seq)
     -- SET of the bucket read a moment ago plus the entry, rather than APPEND: APPEND leaves
-    -- the string up to twice the size it needs, and buckets only ever grow.
+    -- the string up to twice the size it needs, and buckets only ever grow. Two bands may
+    -- share a bucket: the second adds to what the first wrote.
+    local written = {}
     for band = 1, ${REDIS_BANDS} do
-      redis.call('SET', keys[band], (decision.buckets[band] or '') .. rests[band] .. seqBytes)
+      local key = keys[band]
+      local bucket = (written[key] or decision.buckets[band] or '') .. rests[band] .. seqBytes
+      written[key] = bucket
+      redis.call('SET', key, bucket)
     end
   end
   local root = decision.joined[1]

@@ -58,6 +58,24 @@ describe('redis store', () => {
     await store.close()
   })
 
+  it('keeps the entries of two bands that share a bucket', async () => {
+    const store = await open()
+    const text = article(7)
+    // Bands 0 and 1 of the first document share a bucket (the band key's high 16 bits); the
+    // second document shares only band 0's key with it.
+    const unique = (seed: number) =>
+      Uint32Array.from({ length: 64 }, (_, band) => (seed * 0x10000 + band) >>> 0)
+    const first = entryOf('first', text)
+    first.bands = unique(0x1000)
+    first.bands[1] = (first.bands[0] as number) + 1
+    const second = entryOf('second', text, { exact: '00000000000000aa' })
+    second.bands = unique(0x2000)
+    second.bands[5] = first.bands[0] as number
+    await store.add([first])
+    expect(await store.add([second])).toMatchObject([{ status: 'duplicate', cluster: 'first' }])
+    await store.close()
+  })
+
   it('refuses a namespace without an index unless asked to create one', async () => {
     await expect(openRedisStore({ url: URL, namespace: freshNamespace() })).rejects.toThrow(
       /no index there/,
