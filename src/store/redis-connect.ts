@@ -41,7 +41,9 @@ export async function connectRedis(
   node.disconnect()
   const parsed = new URL(url)
   if (parsed.pathname.length > 1 && parsed.pathname !== '/0') {
-    throw new StoreError(`${parsed.host} is a Redis Cluster node, and a cluster has database 0 only`)
+    throw new StoreError(
+      `${parsed.host} is a Redis Cluster node, and a cluster has database 0 only`,
+    )
   }
   const cluster = new ioredis.Cluster(
     [{ host: parsed.hostname, port: parsed.port === '' ? 6379 : Number(parsed.port) }],

@@ -77,6 +77,24 @@ local function find(seq, compress)
 end
 `
 
+// Add a statistics delta from ARGV[at] on: pages, then three counted lists (sites, template
+// keys, words), each its length and then key and count pairs.
+const ADD_STATISTICS = `
+local function addStatistics(P, meta, at)
+  local pages = tonumber(ARGV[at])
+  if pages and pages > 0 then redis.call('HINCRBY', meta, 'pages', pages) end
+  at = at + 1
+  for _, name in ipairs({ 'sites', 'templates', 'words' }) do
+    local listed = tonumber(ARGV[at] or '0')
+    at = at + 1
+    for j = 0, listed - 1 do
+      redis.call('HINCRBY', P .. name, ARGV[at + 2 * j], ARGV[at + 2 * j + 1])
+    end
+    at = at + 2 * listed
+  end
+end
+`
+
 /**
  * Check documents against the index, and add them (mode 'add') or not (mode 'check').
  * KEYS[1] is the namespace's meta hash; every other key shares its hash tag, so the script
@@ -86,7 +104,7 @@ end
  * Returns per entry: status, the document's record, its canonical copy's id and record ('' when
  * the document is its own canonical copy).
  */
-export const CHECK_AND_ADD = `${COMMON}
+export const CHECK_AND_ADD = `${COMMON}${ADD_STATISTICS}
 local mode = ARGV[2]
 local adding = mode == 'add'
 local threshold = tonumber(ARGV[3])
@@ -297,20 +315,7 @@ for i = 0, count - 1 do
   end
 end
 
-if adding then
-  local at = 7 + 3 * count
-  local pages = tonumber(ARGV[at])
-  if pages and pages > 0 then redis.call('HINCRBY', meta, 'pages', pages) end
-  at = at + 1
-  for _, name in ipairs({ 'sites', 'templates', 'words' }) do
-    local listed = tonumber(ARGV[at] or '0')
-    at = at + 1
-    for j = 0, listed - 1 do
-      redis.call('HINCRBY', P .. name, ARGV[at + 2 * j], ARGV[at + 2 * j + 1])
-    end
-    at = at + 2 * listed
-  end
-end
+if adding then addStatistics(P, meta, 7 + 3 * count) end
 return results
 `
 
@@ -389,21 +394,8 @@ return seq
  * must not add twice. KEYS[1] is the meta hash. ARGV: prefix, name, then the delta as
  * CHECK_AND_ADD takes it. Returns 1 when added, 0 when the name had been added before.
  */
-export const COUNT_ONCE = `
-local P = ARGV[1]
-local meta = KEYS[1]
-if not redis.call('SET', P .. 'counted:' .. ARGV[2], '1', 'NX') then return 0 end
-local at = 3
-local pages = tonumber(ARGV[at])
-if pages and pages > 0 then redis.call('HINCRBY', meta, 'pages', pages) end
-at = at + 1
-for _, name in ipairs({ 'sites', 'templates', 'words' }) do
-  local listed = tonumber(ARGV[at] or '0')
-  at = at + 1
-  for j = 0, listed - 1 do
-    redis.call('HINCRBY', P .. name, ARGV[at + 2 * j], ARGV[at + 2 * j + 1])
-  end
-  at = at + 2 * listed
-end
+export const COUNT_ONCE = `${ADD_STATISTICS}
+if not redis.call('SET', ARGV[1] .. 'counted:' .. ARGV[2], '1', 'NX') then return 0 end
+addStatistics(ARGV[1], KEYS[1], 3)
 return 1
 `

@@ -1,7 +1,6 @@
 // The shared index: one namespace of a Redis (or Redis Cluster) that any number of processes
 // check and add documents to, each step one Lua script.
 import { createHash } from 'node:crypto'
-import type { Redis } from 'ioredis'
 import { StoreError } from '../errors.js'
 import type {
   IndexEntry,
@@ -25,6 +24,7 @@ import {
   recordOf,
   type RecordView,
 } from './redis-layout.js'
+import { connectRedis, mastersOf, type RedisConnection } from './redis-connect.js'
 import { CHECK_AND_ADD, COMPACT, COUNT_ONCE, DESCRIBE, INIT, MEMBERS } from './redis-scripts.js'
 import { checkStoredMeta, storeError, tally, verdictOf } from './store-meta.js'
 import { INDEX_FORMAT, SCHEMA_VERSION } from './sqlite-schema.js'
@@ -47,7 +47,8 @@ const PAGE = 500
 const BATCH = 200
 
 /**
- * Open (or create) the index in a Redis namespace. ioredis is loaded on first use.
+ * Open (or create) the index in a Redis namespace, on a single Redis or a Redis Cluster (any
+ * node's URL). ioredis is loaded on first use.
  *
  * @example
  * const store = await openRedisStore({ url: 'redis://127.0.0.1:6379', namespace: 'news', create })
@@ -55,20 +56,13 @@ const BATCH = 200
 export async function openRedisStore(options: RedisStoreOptions): Promise<IndexStore> {
   const namespace = options.namespace ?? 'winnow'
   const where = `redis ${withoutPassword(options.url)} (namespace ${namespace})`
-  const Client = await loadDriver()
-  const redis = new Client(options.url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
-  })
-  // ioredis reports connection trouble as events; the failed command carries the error.
-  redis.on('error', () => undefined)
+  let redis: RedisConnection | undefined
   try {
-    await redis.connect()
+    redis = await connectRedis(options.url)
     const stored = await prepareIndex(redis, namespace, where, options.create)
     return createRedisStore(redis, keyPrefix(namespace), where, stored)
   } catch (error) {
-    redis.disconnect()
+    redis?.disconnect()
     throw storeError(where, error)
   }
 }
@@ -85,18 +79,8 @@ function withoutPassword(url: string): string {
   }
 }
 
-async function loadDriver(): Promise<typeof Redis> {
-  try {
-    return (await import('ioredis')).Redis
-  } catch (error) {
-    throw new StoreError('redis: the package ioredis is needed for a redis:// index; install it', {
-      cause: error,
-    })
-  }
-}
-
 async function prepareIndex(
-  redis: Redis,
+  redis: RedisConnection,
   namespace: string,
   where: string,
   create: IndexOptions | undefined,
@@ -134,7 +118,7 @@ type RunScript = (
   args: readonly (string | Buffer)[],
 ) => Promise<unknown>
 
-function scriptRunner(redis: Redis): RunScript {
+function scriptRunner(redis: RedisConnection): RunScript {
   const digests = new Map<string, string>()
   return async (script, key, args) => {
     let digest = digests.get(script)
@@ -153,7 +137,7 @@ function scriptRunner(redis: Redis): RunScript {
 }
 
 function createRedisStore(
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   where: string,
   options: IndexOptions,
@@ -475,7 +459,11 @@ function deltaArgs(delta: ModelDelta | undefined): string[] {
   ]
 }
 
-async function readModel(redis: Redis, prefix: string, meta: string): Promise<StoredModel> {
+async function readModel(
+  redis: RedisConnection,
+  prefix: string,
+  meta: string,
+): Promise<StoredModel> {
   const table = async (name: string) => {
     const entries = Object.entries(await redis.hgetall(`${prefix}${name}`))
     return {
@@ -497,7 +485,7 @@ async function readModel(redis: Redis, prefix: string, meta: string): Promise<St
 }
 
 // Memory Redis reports for the namespace's keys.
-async function namespaceBytes(redis: Redis, prefix: string): Promise<number> {
+async function namespaceBytes(redis: RedisConnection, prefix: string): Promise<number> {
   let bytes = 0
   for await (const keys of namespaceKeys(redis, prefix)) {
     for (const key of keys) bytes += Number((await redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0)
@@ -506,14 +494,17 @@ async function namespaceBytes(redis: Redis, prefix: string): Promise<number> {
 }
 
 // The keys of a namespace, a page at a time; as buffers, since band bucket names are binary.
-async function* namespaceKeys(redis: Redis, prefix: string): AsyncGenerator<Buffer[]> {
+// A cluster is scanned master by master (only the one holding the namespace's slot has any).
+async function* namespaceKeys(redis: RedisConnection, prefix: string): AsyncGenerator<Buffer[]> {
   const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scanBuffer(cursor, 'MATCH', pattern, 'COUNT', 1000)
-    cursor = String(next)
-    if (keys.length > 0) yield keys
-  } while (cursor !== '0')
+  for (const node of mastersOf(redis)) {
+    let cursor = '0'
+    do {
+      const [next, keys] = await node.scanBuffer(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      cursor = String(next)
+      if (keys.length > 0) yield keys
+    } while (cursor !== '0')
+  }
 }
 
 /**
@@ -523,8 +514,7 @@ async function* namespaceKeys(redis: Redis, prefix: string): AsyncGenerator<Buff
  * await dropRedisIndex('redis://127.0.0.1:6379', 'scratch')
  */
 export async function dropRedisIndex(url: string, namespace: string): Promise<void> {
-  const Client = await loadDriver()
-  const redis = new Client(url)
+  const redis = await connectRedis(url)
   try {
     for await (const keys of namespaceKeys(redis, keyPrefix(namespace))) await redis.del(...keys)
   } finally {
