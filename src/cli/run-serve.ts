@@ -105,7 +105,11 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
       source: command.index,
       log: (message) => io.stderr.write(`${message}\n`),
     })
-    const server = await startServer(app, { host: command.host, port: command.port })
+    const server = await startServer(app, {
+      host: command.host,
+      port: command.port,
+      lightGlobals: true,
+    })
     if (!command.quiet) {
       const { documents } = await store.counts()
       io.stderr.write(

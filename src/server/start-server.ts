@@ -20,7 +20,16 @@ export interface RunningServer {
  */
 export function startServer(
   app: Hono,
-  options: { host: string; port: number },
+  options: {
+    host: string
+    port: number
+    /**
+     * Let @hono/node-server put its lighter Request and Response in place of the global ones
+     * (about 15% more requests a second). Off by default: it changes globals of the process,
+     * which only a process that is the server (`winnow serve`) should do.
+     */
+    lightGlobals?: boolean
+  },
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -28,7 +37,7 @@ export function startServer(
         fetch: app.fetch,
         hostname: options.host,
         port: options.port,
-        overrideGlobalObjects: false,
+        overrideGlobalObjects: options.lightGlobals === true,
       },
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
