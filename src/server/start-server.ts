@@ -25,7 +25,7 @@ export function startServer(
     port: number
     /**
      * Let @hono/node-server put its lighter Request and Response in place of the global ones
-     * (about 15% more requests a second). Off by default: it changes globals of the process,
+     * (about 10% more requests a second). Off by default: it changes globals of the process,
      * which only a process that is the server (`winnow serve`) should do.
      */
     lightGlobals?: boolean
