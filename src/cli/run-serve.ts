@@ -1,11 +1,10 @@
 // `winnow serve`: open (or create) an index and answer over HTTP until told to stop.
 import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
-import { StoreError, UsageError } from '../errors.js'
+import { UsageError } from '../errors.js'
 import { DEFAULT_DEDUP_OPTIONS } from '../pipeline/dedup-options.js'
 import { createOnlineIndex, type OnlineIndex } from '../pipeline/online-index.js'
 import { openIndex, type OpenIndexOptions } from '../pipeline/open-index.js'
-import type { IndexStore } from '../store/index-store.js'
 import { createApp, startServer } from '../server/index.js'
 import { startCheckThreads, type CheckThreads } from '../server/check-threads.js'
 import { SERVE_FLAGS } from './flags.js'
@@ -85,7 +84,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     path: command.index,
     ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
   }
-  const store = await openOrCreate(index)
+  // A missing index is created with the defaults; an existing one keeps its own options.
+  const store = await openIndex({ ...index, createIfMissing: DEFAULT_DEDUP_OPTIONS })
   let threads: CheckThreads | undefined
   try {
     // The threads load the statistics before the writer can add to them; from then on every
@@ -126,16 +126,6 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   } finally {
     await threads?.close()
     await store.close()
-  }
-}
-
-// An existing index keeps its own options; a missing one is created with the defaults.
-async function openOrCreate(options: OpenIndexOptions): Promise<IndexStore> {
-  try {
-    return await openIndex(options)
-  } catch (error) {
-    if (!(error instanceof StoreError) || !/no index there/.test(error.message)) throw error
-    return openIndex({ ...options, create: DEFAULT_DEDUP_OPTIONS })
   }
 }
 

@@ -13,6 +13,8 @@ export interface OpenIndexOptions {
   namespace?: string
   /** Create the index if missing; an existing one must have been built with these options. */
   create?: DedupOptions
+  /** Create the index with these options if missing; an existing one keeps its own. */
+  createIfMissing?: DedupOptions
   readonly?: boolean
 }
 
@@ -25,17 +27,22 @@ export interface OpenIndexOptions {
  * const shared = await openIndex({ path: 'redis://127.0.0.1:6379', namespace: 'news' })
  */
 export async function openIndex(options: OpenIndexOptions): Promise<IndexStore> {
+  const creating = options.createIfMissing ?? options.create
+  const create = {
+    ...(creating === undefined ? {} : { create: indexOptionsOf(creating) }),
+    ...(options.createIfMissing === undefined ? {} : { keepOwnOptions: true }),
+  }
   if (isRedisUrl(options.path)) {
     return openRedisStore({
       url: options.path,
       ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
-      ...(options.create === undefined ? {} : { create: indexOptionsOf(options.create) }),
+      ...create,
     })
   }
   return openSqliteStore({
     path: options.path,
     rules: matchRules,
-    ...(options.create === undefined ? {} : { create: indexOptionsOf(options.create) }),
+    ...create,
     ...(options.readonly === true ? { readonly: true } : {}),
   })
 }

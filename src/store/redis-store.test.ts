@@ -82,6 +82,23 @@ describe('redis store', () => {
     )
   })
 
+  it('keeps its own options when told to, and creates a missing index with the given ones', async () => {
+    const namespace = freshNamespace()
+    const built = { ...create, threshold: 0.6 }
+    await (await openRedisStore({ url: URL, namespace, create: built })).close()
+    const kept = await openRedisStore({ url: URL, namespace, create, keepOwnOptions: true })
+    expect(kept.options.threshold).toBe(0.6)
+    await kept.close()
+    const fresh = await openRedisStore({
+      url: URL,
+      namespace: freshNamespace(),
+      create,
+      keepOwnOptions: true,
+    })
+    expect(fresh.options).toEqual(create)
+    await fresh.close()
+  })
+
   it('refuses an index written by a newer schema, and other options', async () => {
     const namespace = freshNamespace()
     await (await open(namespace)).close()

@@ -37,6 +37,11 @@ export interface RedisStoreOptions {
   namespace?: string
   /** Create the namespace's index if it holds none, with these options. */
   create?: IndexOptions
+  /**
+   * With `create`: an existing index keeps the options it was built with, whatever `create`
+   * says (a service opens the index it is given; only a missing one takes `create`).
+   */
+  keepOwnOptions?: boolean
 }
 
 // A contained copy must have at least this many shingles (as the pair rules say).
@@ -59,7 +64,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<IndexS
   let redis: RedisConnection | undefined
   try {
     redis = await connectRedis(options.url)
-    const stored = await prepareIndex(redis, namespace, where, options.create)
+    const stored = await prepareIndex(redis, namespace, where, options)
     return createRedisStore(redis, keyPrefix(namespace), where, stored)
   } catch (error) {
     redis?.disconnect()
@@ -83,7 +88,7 @@ async function prepareIndex(
   redis: RedisConnection,
   namespace: string,
   where: string,
-  create: IndexOptions | undefined,
+  { create, keepOwnOptions }: Pick<RedisStoreOptions, 'create' | 'keepOwnOptions'>,
 ): Promise<IndexOptions> {
   const meta = `${keyPrefix(namespace)}meta`
   if (create !== undefined && create.bands < REDIS_BANDS) {
@@ -105,7 +110,7 @@ async function prepareIndex(
   return checkStoredMeta(
     where,
     { format, schemaVersion: version ?? undefined, options: optionsText ?? undefined },
-    create,
+    keepOwnOptions === true ? undefined : create,
   )
 }
 

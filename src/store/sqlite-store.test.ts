@@ -71,6 +71,23 @@ describe('sqlite store', () => {
     )
   })
 
+  it('keeps its own options when told to, and creates a missing index with the given ones', async () => {
+    const path = freshPath()
+    const built = { ...create, threshold: 0.6 }
+    await (await openSqliteStore({ path, rules: matchRules, create: built })).close()
+    const kept = await openSqliteStore({ path, rules: matchRules, create, keepOwnOptions: true })
+    expect(kept.options.threshold).toBe(0.6)
+    await kept.close()
+    const fresh = await openSqliteStore({
+      path: freshPath(),
+      rules: matchRules,
+      create,
+      keepOwnOptions: true,
+    })
+    expect(fresh.options).toEqual(create)
+    await fresh.close()
+  })
+
   it('compacts an index without losing documents', async () => {
     const path = freshPath()
     const store = await open(path)

@@ -30,6 +30,11 @@ export interface SqliteStoreOptions {
    * have been built with the same ones.
    */
   create?: IndexOptions
+  /**
+   * With `create`: an existing index keeps the options it was built with, whatever `create`
+   * says (a service opens the index it is given; only a missing one takes `create`).
+   */
+  keepOwnOptions?: boolean
   /** Open read-only (`index stats`, `export`). */
   readonly?: boolean
 }
@@ -78,7 +83,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Inde
     throw storeError(path, error)
   }
   try {
-    const stored = prepareIndex(db, path, options.create)
+    const stored = prepareIndex(db, path, options.create, options.keepOwnOptions === true)
     return createSqliteStore(db, path, stored, options.rules(stored))
   } catch (error) {
     db.close()
@@ -93,7 +98,7 @@ function createIndexFile(Driver: typeof BetterSqlite3, path: string, options: In
   try {
     const db = new Driver(building)
     try {
-      prepareIndex(db, building, options)
+      prepareIndex(db, building, options, false)
       db.pragma('journal_mode = WAL')
     } finally {
       db.close()
@@ -118,7 +123,12 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
 }
 
 // Check what the file holds, or create the tables; returns the index's options.
-function prepareIndex(db: Database, path: string, create: IndexOptions | undefined): IndexOptions {
+function prepareIndex(
+  db: Database,
+  path: string,
+  create: IndexOptions | undefined,
+  keepOwnOptions: boolean,
+): IndexOptions {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()
   if (tables.length === 0) {
     if (create === undefined) throw new StoreError(`${path}: not a winnow index (it is empty)`)
@@ -145,7 +155,7 @@ function prepareIndex(db: Database, path: string, create: IndexOptions | undefin
       schemaVersion: meta.get('schema_version'),
       options: meta.get('options'),
     },
-    create,
+    keepOwnOptions ? undefined : create,
     'not a winnow index (a SQLite file with other tables)',
   )
 }
