@@ -1,8 +1,10 @@
 // Work for many machines: an input split into jobs on a BullMQ queue in Redis.
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
+import { InputError } from '../errors.js'
 import { connectRedis, type RedisConnection } from '../store/redis-connect.js'
 
 /**
@@ -14,21 +16,25 @@ export interface QueuedJob extends DedupJob {
 }
 
 /**
- * A job's id on the queue, the same for the same input and lines: a job submitted again is not
- * queued twice while the queue remembers it.
+ * A job's id on the queue, the same for the same input, version and lines: a job submitted
+ * again is not queued twice while the queue remembers it, but a file rewritten under the same
+ * name makes new jobs.
  *
  * @example
- * jobIdOf({ input: '/data/crawl.jsonl', lines: [0, 10000] }) // '/data/crawl.jsonl#0-10000'
+ * jobIdOf({ input: '/data/crawl.jsonl', version: '5120.1764', lines: [0, 10000] }) // '/data/crawl.jsonl@5120.1764#0-10000'
  */
 export function jobIdOf(job: DedupJob): string {
+  const version = job.version === undefined ? '' : `@${job.version}`
   // BullMQ keeps ids in Redis key names, where it reserves the colon.
-  return `${job.input}#${job.lines?.join('-') ?? 'all'}`.replace(/:/g, '_')
+  return `${job.input}${version}#${job.lines?.join('-') ?? 'all'}`.replace(/:/g, '_')
 }
 
 /** One job: an input (a file or a folder), or a range of a JSONL file's lines. */
 export interface DedupJob {
   /** Absolute path, so any worker that sees the same file system reads the same input. */
   input: string
+  /** The input's size and modification time (ms) when it was submitted. */
+  version?: string
   /** Lines `from` (inclusive) to `to` (exclusive), counted from 0; the whole input when absent. */
   lines?: [number, number]
 }
@@ -70,13 +76,18 @@ export async function planJobs(
   const jobs: DedupJob[] = []
   for (const input of inputs) {
     const path = resolve(input)
+    const { size, mtimeMs } = await stat(path).catch((error: unknown) => {
+      const reason = `cannot read: ${(error as Error).message}`
+      throw new InputError('unreadable_path', input, undefined, reason, { cause: error })
+    })
+    const version = `${size}.${Math.floor(mtimeMs)}`
     if (!/\.jsonl(\.gz)?$/i.test(path)) {
-      jobs.push({ input: path })
+      jobs.push({ input: path, version })
       continue
     }
     const lines = await countLines(path)
     for (let from = 0; from < lines; from += linesPerJob) {
-      jobs.push({ input: path, lines: [from, Math.min(lines, from + linesPerJob)] })
+      jobs.push({ input: path, version, lines: [from, Math.min(lines, from + linesPerJob)] })
     }
   }
   return jobs
