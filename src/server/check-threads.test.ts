@@ -56,7 +56,7 @@ describe('check threads', () => {
     }
   }, 60_000)
 
-  it('answer a page with no article as the client’s error, and fail plainly when stopped', async () => {
+  it('answer a page with no article as the client’s error, and 503 or fail plainly when stopped', async () => {
     const path = join(dir, 'empty.db')
     const store = await openIndex({ path, create: DEFAULT_DEDUP_OPTIONS })
     const threads = await startCheckThreads({ path }, 1)
@@ -67,6 +67,10 @@ describe('check threads', () => {
         status: 422,
         message: 'deep-page: elements nested over 5000 deep',
       })
+      // A check still running when the threads stop is answered 503.
+      const cut = threads.check({ id: 'cut', text: 'Oil prices rose on Monday.' })
+      await threads.close()
+      await expect(cut).rejects.toMatchObject({ status: 503 })
     } finally {
       await threads.close()
       await store.close()

@@ -141,6 +141,9 @@ export async function startCheckThreads(
     },
     async close() {
       for (let i = 0; i < size; i++) alive[i] = false
+      // A check still running when the service stops is answered, not logged as a failure.
+      const stopping = new HttpError(503, 'the service is stopping')
+      for (const id of [...pending.keys()]) settle(id, (request) => request.reject(stopping))
       await Promise.all(workers.map((worker) => worker.terminate()))
     },
   }

@@ -7,7 +7,7 @@
  * throw new HttpError(400, 'id must be a non-empty string', { field: 'documents[2].id' })
  */
 export class HttpError extends Error {
-  readonly status: 400 | 401 | 404 | 405 | 413 | 422 | 500
+  readonly status: 400 | 401 | 404 | 405 | 413 | 422 | 500 | 503
   readonly field: string | undefined
 
   constructor(
