@@ -1,6 +1,6 @@
 // The index shared on Redis: memory per document (INFO memory before and after) and documents/s
 // of the index step with 1, 2 and 4 processes adding to one namespace at once.
-// Usage: npm run bench:redis [-- --docs N] [--redis URL]
+// Usage: npm run bench:redis [-- --docs N] [--processes 1,2,4] [--window W] [--redis URL]
 // Pages come from bench/generate-corpus.mjs, cleaned by winnow dedup (cached in bench/out), and
 // are signed (default options) before the clock starts: what is timed is the check-and-add against Redis, in batches of 200.
 // 'script µs/document' is the server's own time in EVALSHA (INFO commandstats) over the timed
@@ -25,6 +25,9 @@ const { values } = parseArgs({
     shard: { type: 'string', default: '0/1' },
     namespace: { type: 'string', default: '' },
     corpus: { type: 'string', default: '' },
+    // Batches a process keeps in flight: with more than one, the client prepares the next
+    // batch while Redis runs the last (pipelining; Redis still runs them one at a time, in order).
+    window: { type: 'string', default: '4' },
   },
 })
 
@@ -63,11 +66,15 @@ async function work() {
   process.send({ ready: entries.length })
   await new Promise((go) => process.once('message', go))
   const start = process.hrtime.bigint()
+  const inFlight = new Set()
   for (let at = 0; at < entries.length; at += BATCH) {
-    await store.add(entries.slice(at, at + BATCH))
+    const added = store.add(entries.slice(at, at + BATCH)).then(() => inFlight.delete(added))
+    inFlight.add(added)
+    if (inFlight.size >= Number(values.window)) await Promise.race(inFlight)
     const half = Math.floor(entries.length / 2)
     if (at < half && at + BATCH >= half) process.send({ half: true })
   }
+  await Promise.all(inFlight)
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   await store.close()
   process.send({ documents: entries.length, seconds })
@@ -115,6 +122,8 @@ async function main() {
         corpus,
         '--redis',
         values.redis,
+        '--window',
+        values.window,
       ]),
     )
     await Promise.all(children.map((child) => new Promise((ok) => child.once('message', ok))))
