@@ -68,9 +68,11 @@ describe('check threads', () => {
         message: 'deep-page: elements nested over 5000 deep',
       })
       // A check still running when the threads stop is answered 503.
-      const cut = threads.check({ id: 'cut', text: 'Oil prices rose on Monday.' })
+      const cut = expect(
+        threads.check({ id: 'cut', text: 'Oil prices rose on Monday.' }),
+      ).rejects.toMatchObject({ status: 503 })
       await threads.close()
-      await expect(cut).rejects.toMatchObject({ status: 503 })
+      await cut
     } finally {
       await threads.close()
       await store.close()
