@@ -82,6 +82,23 @@ describe('redis store', () => {
     )
   })
 
+  it('adds a batch larger than one script call in order, copies meeting across calls', async () => {
+    // 450 documents: three script calls; every tenth is a copy of one sent 200 earlier.
+    const entries = Array.from({ length: 450 }, (_, i) =>
+      entryOf(`d${i}`, article(i >= 200 && i % 10 === 0 ? 5000 + i - 200 : 5000 + i)),
+    )
+    const whole = await open()
+    const verdicts = await whole.add(entries)
+    expect(verdicts.map((verdict) => verdict.id)).toEqual(entries.map((entry) => entry.id))
+    const oneByOne = await open()
+    const expected = []
+    for (const entry of entries) expected.push(...(await oneByOne.add([entry])))
+    expect(verdicts).toEqual(expected)
+    expect(verdicts[210]).toMatchObject({ status: 'duplicate', cluster: 'd10' })
+    await whole.close()
+    await oneByOne.close()
+  })
+
   it('keeps its own options when told to, and creates a missing index with the given ones', async () => {
     const namespace = freshNamespace()
     const built = { ...create, threshold: 0.6 }

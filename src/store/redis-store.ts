@@ -272,15 +272,17 @@ function createRedisStore(
     async add(entries, delta) {
       for (const entry of entries) validate(entry, options, where)
       return guard(async () => {
-        const verdicts: IndexVerdict[] = []
-        // One script call per slice: a batch larger than a slice is atomic slice by slice.
+        // One script call per slice: a batch larger than a slice is atomic slice by slice. The
+        // calls are sent at once (pipelined on the one connection, which keeps their order), so
+        // the next slice is on its way while Redis runs the last.
+        const slices: Promise<IndexVerdict[]>[] = []
         for (let at = 0; at < entries.length; at += BATCH) {
           const slice = entries.slice(at, at + BATCH)
           const last = at + BATCH >= entries.length
-          verdicts.push(...(await run('add', slice, last ? delta : undefined)))
+          slices.push(run('add', slice, last ? delta : undefined))
         }
-        if (entries.length === 0 && delta !== undefined) await run('add', [], delta)
-        return verdicts
+        if (entries.length === 0 && delta !== undefined) slices.push(run('add', [], delta))
+        return (await Promise.all(slices)).flat()
       })
     },
     async countOnce(name, delta) {
