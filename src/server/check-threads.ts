@@ -1,8 +1,7 @@
 // Checks on worker threads: each thread opens the index for reading and answers `/v1/check`,
 // so that checks use every core while additions stay in one writer on the main thread.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { builtEntryPath } from '../workers/entry-path.js'
 import type { PageFacts } from '../clean/corpus-stats.js'
 import type { OpenIndexOptions } from '../pipeline/open-index.js'
 import type { OnlineDocument } from '../pipeline/online-index.js'
@@ -37,17 +36,6 @@ interface Pending {
   reject(error: Error): void
 }
 
-// The entry runs as plain JavaScript, so it always comes from dist/: from the compiled module
-// that is the file beside it; from the TypeScript sources (tests), the built copy.
-function entryPath(): string {
-  const here = fileURLToPath(import.meta.url)
-  const path = here.endsWith('.ts')
-    ? fileURLToPath(new URL('../../dist/server/check-thread-entry.js', import.meta.url))
-    : fileURLToPath(new URL('./check-thread-entry.js', import.meta.url))
-  if (!existsSync(path)) throw new Error(`check thread entry ${path} is missing: run npm run build`)
-  return path
-}
-
 /**
  * Start `size` threads over the index and wait until each has opened it and loaded its
  * statistics. Start them before the writer adds anything: each thread's statistics begin as the
@@ -61,7 +49,7 @@ export async function startCheckThreads(
   index: OpenIndexOptions,
   size: number,
 ): Promise<CheckThreads> {
-  const path = entryPath()
+  const path = builtEntryPath(import.meta.url, 'server', 'check-thread-entry.js')
   const pending = new Map<number, Pending>()
   const inFlight = new Array<number>(size).fill(0)
   const alive = new Array<boolean>(size).fill(true)

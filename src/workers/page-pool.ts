@@ -1,7 +1,6 @@
 // Run the per-page work on worker threads, or in-process: one interface for both.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { builtEntryPath } from './entry-path.js'
 import type { WorkerReply, WorkerRequest } from './messages.js'
 import { createPageWorker, type PageTask, type TaskResult, type TaskSetup } from './page-tasks.js'
 
@@ -31,17 +30,6 @@ export function createInProcessExecutor(): PageExecutor {
   }
 }
 
-// The entry runs as plain JavaScript, so it always comes from dist/: from the compiled pool that
-// is the file beside it; from the TypeScript sources (tests), the built copy.
-function entryPath(): string {
-  const here = fileURLToPath(import.meta.url)
-  const path = here.endsWith('.ts')
-    ? fileURLToPath(new URL('../../dist/workers/page-worker-entry.js', import.meta.url))
-    : fileURLToPath(new URL('./page-worker-entry.js', import.meta.url))
-  if (!existsSync(path)) throw new Error(`worker entry ${path} is missing: run npm run build`)
-  return path
-}
-
 interface Pending {
   resolve(reply: WorkerReply): void
   reject(error: Error): void
@@ -58,7 +46,7 @@ interface Pending {
  * await pool.close()
  */
 export function createWorkerPool(size: number): PageExecutor {
-  const path = entryPath()
+  const path = builtEntryPath(import.meta.url, 'workers', 'page-worker-entry.js')
   const pending = new Map<number, Pending>()
   const inFlight = new Array<number>(size).fill(0)
   let nextId = 0
