@@ -106,12 +106,14 @@ export async function createOnlineIndex(
     }
   }
 
+  const learn = (facts: readonly PageFacts[]) => {
+    for (const page of facts) stats.addFacts(page)
+  }
+
   return {
     store,
     clean: (doc) => prepare(doc).text,
-    learn(facts) {
-      for (const page of facts) stats.addFacts(page)
-    },
+    learn,
     async check(doc) {
       return store.check(prepare(doc).entry)
     },
@@ -131,7 +133,7 @@ export async function createOnlineIndex(
         prepared.map((page) => page.entry),
         counted.length === 0 ? undefined : modelDeltaOf(counted),
       )
-      for (const facts of counted) stats.addFacts(facts)
+      learn(counted)
       for (const hash of batchTexts) countedTexts.add(hash)
       if (counted.length > 0) indexOptions.onCounted?.(counted)
       return verdicts
