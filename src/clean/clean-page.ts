@@ -2,7 +2,7 @@
 import type { CleaningContext } from './corpus-stats.js'
 import { DEFAULT_BODY_OPTIONS, findBody, type BodyOptions, type LineSpan } from './find-body.js'
 import { DEFAULT_TITLE_OPTIONS, findTitle, type TitleOptions } from './find-title.js'
-import { pageLines, type PageLine } from './page-lines.js'
+import { measurePage, type MeasuredPage } from './page-lines.js'
 import {
   DEFAULT_REMOVAL_OPTIONS,
   markFurniture,
@@ -53,32 +53,34 @@ export function cleanPage(
   context: CleaningContext,
   options: CleanOptions = DEFAULT_CLEAN_OPTIONS,
 ): CleanedPage {
-  return cleanLines(pageLines(text), context, options)
+  return cleanLines(measurePage(text), context, options)
 }
 
 /**
- * {@link cleanPage} for a page already split by {@link pageLines}, so that a caller cleaning a
- * page more than once splits and measures it once.
+ * {@link cleanPage} for a page already measured by {@link measurePage}, so that a caller who
+ * also counts the page splits and measures it once.
  *
  * @example
- * cleanLines(pageLines(pageText), stats.contextFor('example.com')).text
+ * cleanLines(measurePage(pageText), stats.contextFor('example.com')).text
  */
 export function cleanLines(
-  lines: readonly PageLine[],
+  page: MeasuredPage,
   context: CleaningContext,
   options: CleanOptions = DEFAULT_CLEAN_OPTIONS,
 ): CleanedPage {
+  const { lines } = page
+  const weights = context.wordWeights(page.words)
   const marks = markFurniture(lines, context, options.removal)
   const body = findBody(
     lines,
     marks,
-    context.wordWeight,
+    weights,
     options.body,
     context.isSharedElsewhere,
     context.isSectionBreak,
   )
   if (body !== undefined) {
-    const title = findTitle(lines, marks, body, context.wordWeight, options.title)
+    const title = findTitle(lines, marks, body, weights, options.title)
     for (const line of lines) {
       if (line.index === title) marks[line.index] = undefined
       else if (line.index < body.start) marks[line.index] ??= 'before_article'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCorpusStats, createFrozenStats } from './corpus-stats.js'
+import { measurePage } from './page-lines.js'
 
 describe('createCorpusStats', () => {
   it('keeps template lines exact while dropping one-page keys beyond its bound', () => {
@@ -30,8 +31,13 @@ describe('createCorpusStats', () => {
     const frozen = createFrozenStats(stats.tables()).contextFor('a.example')
     const live = stats.contextFor('a.example')
     expect(frozen.templateCount('l menu')).toBe(live.templateCount('l menu'))
-    expect(frozen.wordWeight('menu')).toBe(live.wordWeight('menu'))
-    expect(frozen.wordWeight('story')).toBe(live.wordWeight('story'))
+    const { words } = measurePage('Menu\nStory 7 words.')
+    const weights = live.wordWeights(words)
+    expect(frozen.wordWeights(words)).toEqual(weights)
+    // Words on every page weigh least; numbers are fixed low; unseen words weigh most.
+    expect(weights[0]).toBeCloseTo(Math.log(61 / 61))
+    expect(weights[2]).toBe(0.1)
+    expect(live.wordWeights(measurePage('Unseen').words)[0]).toBeCloseTo(Math.log(61))
     expect(frozen.groupPages).toBe(60)
   })
 })

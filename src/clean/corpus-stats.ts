@@ -2,7 +2,7 @@
 import { createHashCounts, type CountEntries, type HashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
 import { templateKeys } from './line-affixes.js'
-import { pageLines, type PageLine } from './page-lines.js'
+import { measurePage, type MeasuredPage, type PageWords } from './page-lines.js'
 
 /** What cleaning one page may ask about the other pages. */
 export interface CleaningContext {
@@ -10,8 +10,11 @@ export interface CleaningContext {
   groupPages: number
   /** Pages of this page's site that contain a line, label prefix or suffix with this template key. */
   templateCount(templateKey: string): number
-  /** Informativeness of a word for telling articles apart (inverse document frequency). */
-  wordWeight(token: string): number
+  /**
+   * Informativeness of each of a page's words for telling articles apart (inverse document
+   * frequency), by word number.
+   */
+  wordWeights(words: PageWords): Float64Array
   /**
    * True when a line also occurs in pages of other articles (known after a first clustering);
    * absent on the first pass.
@@ -54,20 +57,16 @@ export interface PageFacts {
  * The hashes a page adds to the statistics; pure, so worker threads compute it.
  *
  * @example
- * pageFacts('example.com', pageLines('Menu\nStory one.')).templateKeys.length // 2
+ * pageFacts('example.com', measurePage('Menu\nStory one.')).templateKeys.length // 2
  */
-export function pageFacts(group: string, lines: readonly PageLine[]): PageFacts {
+export function pageFacts(group: string, page: MeasuredPage): PageFacts {
   const seed = hashString(group)
   const keys = new Set<number>()
-  const words = new Set<string>()
-  for (const line of lines) {
+  for (const line of page.lines) {
     for (const key of templateKeys(line.key, line.text)) keys.add(hashString(key, seed))
-    for (const token of line.tokens) words.add(token)
   }
-  const wordHashes = new Float64Array(words.size)
-  let i = 0
-  for (const word of words) wordHashes[i++] = hashString(word)
-  return { group, templateKeys: Float64Array.from(keys), words: wordHashes }
+  // Copied, so that the facts own their array whatever is done with the page afterwards.
+  return { group, templateKeys: Float64Array.from(keys), words: page.words.hashes.slice() }
 }
 
 /**
@@ -85,8 +84,6 @@ export interface StatsTables {
 export interface CorpusStats {
   /** Count one page: every distinct template key once, every distinct word once. */
   addPage(group: string, text: string): void
-  /** {@link CorpusStats.addPage} for a page already split by `pageLines`. */
-  addLines(group: string, lines: readonly PageLine[]): void
   /** {@link CorpusStats.addPage} for a page's facts, computed elsewhere by {@link pageFacts}. */
   addFacts(facts: PageFacts): void
   contextFor(group: string): CleaningContext
@@ -133,8 +130,7 @@ export function createCorpusStats(
     wordCount: (key: number) => wordCounts.get(key),
   }
   return {
-    addPage: (group, text) => addFacts(pageFacts(group, pageLines(text))),
-    addLines: (group, lines) => addFacts(pageFacts(group, lines)),
+    addPage: (group, text) => addFacts(pageFacts(group, measurePage(text))),
     addFacts,
     contextFor: (group) => contextOf(group, lookups, settings),
     tables: () => ({
@@ -198,27 +194,27 @@ interface Lookups {
 
 function contextOf(group: string, lookups: Lookups, settings: CorpusStatsOptions): CleaningContext {
   const seed = hashString(group)
-  // Weights are asked for many times a page: keep them for the page.
-  const weights = new Map<string, number>()
   return {
     groupPages: lookups.groupPages(group),
     templateCount: (templateKey) => lookups.templateCount(hashString(templateKey, seed)),
-    wordWeight(token) {
-      let weight = weights.get(token)
-      if (weight === undefined) {
-        weight = computeWeight(token, lookups, settings)
-        weights.set(token, weight)
-      }
-      return weight
+    wordWeights(words) {
+      const weights = new Float64Array(words.hashes.length)
+      for (let i = 0; i < weights.length; i++) weights[i] = weightOf(words, i, lookups, settings)
+      return weights
     },
   }
 }
 
-function computeWeight(token: string, lookups: Lookups, settings: CorpusStatsOptions): number {
+function weightOf(
+  words: PageWords,
+  i: number,
+  lookups: Lookups,
+  settings: CorpusStatsOptions,
+): number {
   // Numbers change between copies and say little about the topic.
-  if (/^\d+$/.test(token)) return 0.1
+  if (words.numeric[i] === 1) return 0.1
   const pages = lookups.pages()
-  if (pages < settings.minPagesForIdf) return token.length >= 4 ? 1 : 0.2
-  const count = lookups.wordCount(hashString(token))
+  if (pages < settings.minPagesForIdf) return (words.lengths[i] ?? 0) >= 4 ? 1 : 0.2
+  const count = lookups.wordCount(words.hashes[i] ?? 0)
   return Math.log((pages + 1) / (count + 1))
 }

@@ -1,7 +1,7 @@
 // Locate the article body: the densest run of prose on the page that stays on one topic.
 import type { PageLine } from './page-lines.js'
 import type { RemovalRule } from './removal-rules.js'
-import { addWords, mutualOverlap, type WeightedVocabulary } from './topic-overlap.js'
+import { addWords, createVocabulary, mutualOverlap } from './topic-overlap.js'
 
 /** Options for finding the body. */
 export interface BodyOptions {
@@ -41,12 +41,12 @@ export interface LineSpan {
  * Undefined when the page has no prose.
  *
  * @example
- * findBody(lines, marks, (token) => 1, DEFAULT_BODY_OPTIONS) // { start: 3, end: 9 }
+ * findBody(page.lines, marks, context.wordWeights(page.words), DEFAULT_BODY_OPTIONS) // { start: 3, end: 9 }
  */
 export function findBody(
   lines: readonly PageLine[],
   marks: readonly (RemovalRule | undefined)[],
-  weight: (token: string) => number,
+  weights: Float64Array,
   options: BodyOptions,
   isSharedElsewhere?: (lineKey: string) => boolean,
   isSectionBreak?: (lineKey: string) => boolean,
@@ -59,7 +59,7 @@ export function findBody(
   }
   const first = maxSubarray(scores)
   if (first === undefined) return undefined
-  for (const block of offTopicBlocks(lines, scores, first, weight, options, isSharedElsewhere)) {
+  for (const block of offTopicBlocks(lines, scores, first, weights, options, isSharedElsewhere)) {
     for (const i of block) scores[i] = -(scores[i] ?? 0) / 2
   }
   return maxSubarray(scores) ?? first
@@ -99,6 +99,8 @@ function lineScore(
   return line.prose ? line.tokens.length : -options.shortLinePenalty
 }
 
+const NO_TOKENS: readonly number[] = []
+
 // Split the span into blocks of consecutive prose lines. A later block that follows only
 // furniture (an advert marker, a "Read more:" line) continues the article unless it shares almost
 // nothing with it; one that follows a heading of its own (a teaser's headline, a "More from" line
@@ -107,7 +109,7 @@ function offTopicBlocks(
   lines: readonly PageLine[],
   scores: readonly number[],
   span: LineSpan,
-  weight: (token: string) => number,
+  weights: Float64Array,
   options: BodyOptions,
   isSharedElsewhere: ((lineKey: string) => boolean) | undefined,
 ): number[][] {
@@ -136,22 +138,23 @@ function offTopicBlocks(
   )
   const at = blocks.indexOf(anchor)
   const order = [...blocks.slice(at + 1), ...blocks.slice(0, at).reverse()]
-  const vocabulary: WeightedVocabulary = { words: new Set(), weight: 0 }
+  const vocabulary = createVocabulary(weights.length)
+  const tokensOf = (i: number) => lines[i]?.tokens ?? NO_TOKENS
   for (let i = Math.max(0, span.start - options.headLines); i < span.start; i++) {
-    addWords(vocabulary, lines[i]?.tokens ?? [], weight)
+    addWords(vocabulary, tokensOf(i), weights)
   }
-  for (const i of anchor.lines) addWords(vocabulary, lines[i]?.tokens ?? [], weight)
+  for (const i of anchor.lines) addWords(vocabulary, tokensOf(i), weights)
   const offTopic: number[][] = []
   for (const block of order) {
-    const tokens = block.lines.flatMap((i) => lines[i]?.tokens ?? [])
+    const tokens = block.lines.map(tokensOf)
     const needed = block.afterHeading ? options.minTopicOverlap : options.minContinuationOverlap
     const quoted =
       isSharedElsewhere !== undefined && isMostlyShared(lines, block.lines, isSharedElsewhere)
-    if (quoted || mutualOverlap(tokens, vocabulary, weight) < needed) {
+    if (quoted || mutualOverlap(tokens, vocabulary, weights) < needed) {
       offTopic.push(block.lines)
       continue
     }
-    addWords(vocabulary, tokens, weight)
+    for (const lineTokens of tokens) addWords(vocabulary, lineTokens, weights)
   }
   return offTopic
 }

@@ -32,13 +32,13 @@ const TITLE_MAY_BE: ReadonlySet<RemovalRule | undefined> = new Set([undefined, '
  * the one sharing most of its words with the body's opening wins, the nearest on a tie.
  *
  * @example
- * findTitle(lines, marks, body, (token) => 1, DEFAULT_TITLE_OPTIONS) // 2
+ * findTitle(page.lines, marks, body, context.wordWeights(page.words), DEFAULT_TITLE_OPTIONS) // 2
  */
 export function findTitle(
   lines: readonly PageLine[],
   marks: readonly (RemovalRule | undefined)[],
   body: LineSpan,
-  weight: (token: string) => number,
+  weights: Float64Array,
   options: TitleOptions,
 ): number | undefined {
   const opening = lines
@@ -46,14 +46,14 @@ export function findTitle(
     .filter((line) => line.prose && marks[line.index] === undefined)
     .slice(0, options.bodyLinesForTopic)
     .map((line) => line.tokens)
-  const vocabulary = vocabularyOf(opening)
+  const vocabulary = vocabularyOf(opening, weights.length)
   let best: number | undefined
   let bestScore = options.minTopicOverlap
   for (let i = body.start - 1; i >= Math.max(0, body.start - options.searchLines); i--) {
     const line = lines[i]
     if (line === undefined || !TITLE_MAY_BE.has(marks[i]) || !looksLikeHeadline(line, options))
       continue
-    const score = topicOverlap(line.tokens, vocabulary, weight)
+    const score = topicOverlap([line.tokens], vocabulary, weights)
     if (score > bestScore) {
       bestScore = score
       best = i

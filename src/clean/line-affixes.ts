@@ -53,6 +53,7 @@ const MAX_SHAPE_TOKENS = 25
  * sentenceShape('Outboard Marine, in a file photo from 2022.') // 'N N, in a file photo from 0.'
  */
 export function sentenceShape(text: string): string | undefined {
+  if (cannotHaveShape(text)) return undefined
   // Most lines of an article are long paragraphs: split no further than the limit to know.
   const words = text.split(/\s+/, MAX_SHAPE_TOKENS + 1)
   if (words.length > MAX_SHAPE_TOKENS) return undefined
@@ -66,6 +67,29 @@ export function sentenceShape(text: string): string | undefined {
     return word.replace(ascii ? ASCII_DIGITS : DIGITS, '0')
   })
   return lowerWords >= MIN_SHAPE_WORDS ? shape.join(' ') : undefined
+}
+
+// A check without allocation that rules out most lines: long paragraphs, and headings or menus
+// with fewer than three lower-case words. Words are counted at ASCII whitespace only, so the
+// count is at most the real one; every non-ASCII character is counted as a possible start of a
+// lower-case word (it may be a space or a lower-case letter), so that count is at least the real
+// one. True only when the line certainly has no shape.
+function cannotHaveShape(text: string): boolean {
+  let words = 1
+  let lowerStarts = 0
+  let atStart = true
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (!atStart) words++
+      atStart = true
+      continue
+    }
+    if (c >= 0x80) lowerStarts++
+    else if (atStart && c >= 97 && c <= 122) lowerStarts++
+    atStart = false
+  }
+  return words > MAX_SHAPE_TOKENS || lowerStarts < MIN_SHAPE_WORDS
 }
 
 // The word patterns of sentenceShape, with ASCII twins: most words are ASCII, and a pattern

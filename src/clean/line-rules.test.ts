@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { maxSubarray } from './find-body.js'
 import { barSuffix, labelPrefix, sentenceShape, templateKeys } from './line-affixes.js'
-import { pageLines } from './page-lines.js'
-import { addWords, mutualOverlap, topicOverlap } from './topic-overlap.js'
+import { measurePage, pageLines } from './page-lines.js'
+import { hashString } from '../text/hash.js'
+import { lineKey } from '../text/normalize.js'
+import { comparisonTokens } from '../text/tokenize.js'
+import { addWords, createVocabulary, mutualOverlap, topicOverlap } from './topic-overlap.js'
 
 describe('pageLines', () => {
   it('drops blank lines and numbers the rest', () => {
@@ -27,6 +30,37 @@ describe('pageLines', () => {
   })
 })
 
+describe('measurePage', () => {
+  // Printable ASCII and common typographic marks take a fast path; other lines the general one.
+  // Both must give the words and keys of the general definitions.
+  const lines = [
+    'Oil  prices ROSE 3.5% on_Monday',
+    '“Oil” prices rose — again… by 10\u00a0pct · © Ledger • 20° −1',
+    'Café prices rose in Zürich',
+    'Straße\u200Bnamen 東京で雨',
+    'itʼs 10:30',
+  ]
+  it('gives each line the words and key the general definitions give', () => {
+    for (const text of lines) {
+      const { lines: measured, words } = measurePage(text)
+      const [line] = measured
+      expect(line?.key).toBe(lineKey(text))
+      expect(line?.tokens.map((id) => words.hashes[id])).toEqual(
+        comparisonTokens(text).map((word) => hashString(word)),
+      )
+    }
+  })
+  it("numbers a page's distinct words once, in order of first appearance", () => {
+    const { lines: measured, words } = measurePage('Oil rose 5\nOIL fell, oil rose again')
+    expect(measured.map((line) => line.tokens)).toEqual([
+      [0, 1, 2],
+      [0, 3, 0, 1, 4],
+    ])
+    expect([...words.numeric]).toEqual([0, 0, 1, 0, 0])
+    expect([...words.lengths]).toEqual([3, 4, 1, 4, 5])
+  })
+})
+
 describe('line affixes', () => {
   it('finds short labels before a colon', () => {
     expect(labelPrefix('read more: ferry opens')).toBe('read more')
@@ -42,6 +76,9 @@ describe('line affixes', () => {
       'N N, in a file photo from 0.',
     )
     expect(sentenceShape('Mara Vint')).toBeUndefined()
+    // Words split at any Unicode space count, whatever starts them.
+    expect(sentenceShape('Mara\u00a0in\u00a0a\u00a0photo')).toBe('N in a photo')
+    expect(sentenceShape('Photo: été à la plage')).toBe('N: été à la plage')
   })
   it('lists every key a line is counted under', () => {
     expect(templateKeys('read more: x | site', 'Read more: X | Site')).toEqual([
@@ -53,20 +90,39 @@ describe('line affixes', () => {
 })
 
 describe('topic overlap', () => {
-  const one = () => 1
+  // Word numbers 0..4 stand for 'oil', 'prices', 'rose', 'gas', 'fell'.
+  const ones = new Float64Array(5).fill(1)
   it('is the weighted share of a line found in the vocabulary', () => {
-    expect(topicOverlap(['oil', 'prices', 'rose'], new Set(['oil', 'prices']), one)).toBeCloseTo(
-      2 / 3,
-    )
+    expect(topicOverlap([[0, 1, 2]], Uint8Array.of(1, 1, 0, 0, 0), ones)).toBeCloseTo(2 / 3)
+    const weights = Float64Array.of(3, 1, 1, 1, 1)
+    expect(
+      topicOverlap(
+        [
+          [0, 1],
+          [2, 0],
+        ],
+        Uint8Array.of(1, 0, 0, 0, 0),
+        weights,
+      ),
+    ).toBeCloseTo(3 / 5)
   })
   it('mutual overlap divides by the smaller bag', () => {
-    const vocabulary = { words: new Set<string>(), weight: 0 }
-    addWords(vocabulary, ['oil', 'gas', 'fell', 'oil'], one)
+    const vocabulary = createVocabulary(5)
+    addWords(vocabulary, [0, 3, 4, 0], ones)
     expect(vocabulary.weight).toBe(3)
-    expect(mutualOverlap(['oil', 'rose'], vocabulary, one)).toBeCloseTo(1 / 2)
-    const single = { words: new Set<string>(), weight: 0 }
-    addWords(single, ['a'], one)
-    expect(mutualOverlap(['a', 'b', 'c', 'd'], single, one)).toBe(1)
+    expect(mutualOverlap([[0, 2]], vocabulary, ones)).toBeCloseTo(1 / 2)
+    const single = createVocabulary(5)
+    addWords(single, [0], ones)
+    expect(
+      mutualOverlap(
+        [
+          [0, 1],
+          [2, 3],
+        ],
+        single,
+        ones,
+      ),
+    ).toBe(1)
   })
 })
 

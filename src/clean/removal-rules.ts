@@ -74,7 +74,7 @@ function markRepeated(lines: readonly PageLine[], marks: (RemovalRule | undefine
   const copies = new Map<string, PageLine[]>()
   for (const line of lines) {
     if (marks[line.index] !== undefined || line.tokens.length === 0) continue
-    const words = line.tokens.join(' ')
+    const words = line.tokens.join(',')
     const list = copies.get(words)
     if (list === undefined) copies.set(words, [line])
     else list.push(line)
@@ -96,19 +96,32 @@ function isWrappedInQuotes(text: string): boolean {
 // A shorter line whose words run inside a longer one is either a pull quote (drop the short one)
 // or the headline inside a browser title "Headline | Site" (drop the long one).
 function markContained(lines: readonly PageLine[], marks: (RemovalRule | undefined)[]): void {
-  const open = lines
-    .filter((line) => marks[line.index] === undefined && line.tokens.length >= MIN_QUOTE_WORDS)
-    .map((line) => ({ line, words: ` ${line.tokens.join(' ')} ` }))
+  const open = lines.filter(
+    (line) => marks[line.index] === undefined && line.tokens.length >= MIN_QUOTE_WORDS,
+  )
   for (const short of open) {
     for (const long of open) {
-      if (long.words.length <= short.words.length || !long.words.includes(short.words)) continue
-      if (isTitleWithSite(short.line.key, long.line.key)) {
-        marks[long.line.index] = 'title_with_site'
-      } else if (marks[short.line.index] === undefined) {
-        marks[short.line.index] = 'quoted'
+      if (long.tokens.length <= short.tokens.length || !containsRun(long.tokens, short.tokens))
+        continue
+      if (isTitleWithSite(short.key, long.key)) {
+        marks[long.index] = 'title_with_site'
+      } else if (marks[short.index] === undefined) {
+        marks[short.index] = 'quoted'
       }
     }
   }
+}
+
+// True when `run` occurs in `tokens` as consecutive words.
+function containsRun(tokens: readonly number[], run: readonly number[]): boolean {
+  const first = run[0]
+  for (let start = 0; start + run.length <= tokens.length; start++) {
+    if (tokens[start] !== first) continue
+    let i = 1
+    while (i < run.length && tokens[start + i] === run[i]) i++
+    if (i === run.length) return true
+  }
+  return false
 }
 
 function isTitleWithSite(shortKey: string, longKey: string): boolean {

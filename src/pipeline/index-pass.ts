@@ -118,7 +118,7 @@ export function statsTablesOf(model: StoredModel) {
  * What a set of pages adds to an index's statistics, in one piece for one transaction.
  *
  * @example
- * modelDeltaOf([pageFacts('example.com', pageLines(text))]).pages // 1
+ * modelDeltaOf([pageFacts('example.com', measurePage(text))]).pages // 1
  */
 export function modelDeltaOf(facts: readonly PageFacts[]): ModelDelta {
   const sitePages = new Map<string, number>()

@@ -1,7 +1,7 @@
 // One document at a time against an index: what a service does with each page it is sent.
 import { cleanLines } from '../clean/clean-page.js'
 import { createCorpusStats, pageFacts, type PageFacts } from '../clean/corpus-stats.js'
-import { pageLines } from '../clean/page-lines.js'
+import { measurePage } from '../clean/page-lines.js'
 import { InputError } from '../errors.js'
 import { extractPage } from '../extract/extract-page.js'
 import type { IndexEntry, IndexStore, IndexVerdict } from '../store/index-store.js'
@@ -79,12 +79,9 @@ export async function createOnlineIndex(
     let cleaned = text
     let facts: PageFacts | undefined
     if (options.clean) {
-      const lines = pageLines(text)
-      cleaned = cleanLines(
-        lines,
-        withLearntLines(stats.contextFor(site), site, shared, breaks),
-      ).text
-      if (adding) facts = pageFacts(site, lines)
+      const page = measurePage(text)
+      cleaned = cleanLines(page, withLearntLines(stats.contextFor(site), site, shared, breaks)).text
+      if (adding) facts = pageFacts(site, page)
     }
     const signature = signPage(cleaned, sign)
     const entry: IndexEntry = {

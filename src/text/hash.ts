@@ -1,5 +1,31 @@
 // A fast 53-bit string hash for counting keys in large tables without keeping the strings.
 
+// cyrb53's starting lanes and per-code-unit steps, shared with scanners that hash words as they
+// read them (see clean/page-lines.ts), so that a word hashed there equals hashString(word).
+export const HASH_LANE_1 = 0xdeadbeef
+export const HASH_LANE_2 = 0x41c6ce57
+
+/** Mix one UTF-16 code unit into the first lane. */
+export function stepLane1(lane: number, codeUnit: number): number {
+  return Math.imul(lane ^ codeUnit, 2654435761)
+}
+
+/** Mix one UTF-16 code unit into the second lane. */
+export function stepLane2(lane: number, codeUnit: number): number {
+  return Math.imul(lane ^ codeUnit, 1597334677)
+}
+
+/** Combine the two lanes into the 53-bit hash. */
+export function finishHash(lane1: number, lane2: number): number {
+  let h1 = lane1
+  let h2 = lane2
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507)
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
 /**
  * cyrb53: two 32-bit multiply-xor lanes over UTF-16 code units, combined into a 53-bit integer
  * that fits a JavaScript number exactly. With 53 bits, a table of 100 million keys expects well
@@ -9,16 +35,12 @@
  * hashString('menu') === hashString('menu') // true
  */
 export function hashString(text: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed
-  let h2 = 0x41c6ce57 ^ seed
+  let h1 = HASH_LANE_1 ^ seed
+  let h2 = HASH_LANE_2 ^ seed
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ ch, 2654435761)
-    h2 = Math.imul(h2 ^ ch, 1597334677)
+    h1 = stepLane1(h1, ch)
+    h2 = stepLane2(h2, ch)
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507)
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+  return finishHash(h1, h2)
 }

@@ -8,7 +8,7 @@ import {
   type PageFacts,
   type StatsTables,
 } from '../clean/corpus-stats.js'
-import { pageLines, type PageLine } from '../clean/page-lines.js'
+import { measurePage, type PageLine } from '../clean/page-lines.js'
 import type { RemovalRule } from '../clean/removal-rules.js'
 import { sectionBreakKey, templateFollowers } from '../clean/section-breaks.js'
 import { proseLineHashes } from '../clean/shared-lines.js'
@@ -136,12 +136,12 @@ export function createPageWorker(): PageWorker {
           return {
             stage: 'first',
             pages: task.pages.map(({ text, site }) => {
-              const lines = pageLines(text)
-              const page = cleanLines(lines, contextFor(site))
+              const measured = measurePage(text)
+              const page = cleanLines(measured, contextFor(site))
               return {
                 signature: signPage(page.text, sign),
-                proseHashes: Float64Array.from(proseLineHashes(lines)),
-                followers: followerHashes(lines, page, site),
+                proseHashes: Float64Array.from(proseLineHashes(measured.lines)),
+                followers: followerHashes(measured.lines, page, site),
               }
             }),
           }
@@ -149,14 +149,17 @@ export function createPageWorker(): PageWorker {
           return {
             stage: 'final',
             pages: task.pages.map(({ text, site }) => {
-              const lines = stats === undefined ? undefined : pageLines(text)
-              const page = lines === undefined ? undefined : cleanLines(lines, contextFor(site))
+              const measured = stats === undefined ? undefined : measurePage(text)
+              const page =
+                measured === undefined ? undefined : cleanLines(measured, contextFor(site))
               const cleaned = page?.text ?? text
               return {
                 signature: signPage(cleaned, sign),
                 text: cleaned,
                 removed: keepRemoved ? (page?.removed ?? []) : [],
-                ...(finalFacts && lines !== undefined ? { facts: pageFacts(site, lines) } : {}),
+                ...(finalFacts && measured !== undefined
+                  ? { facts: pageFacts(site, measured) }
+                  : {}),
               }
             }),
           }
@@ -177,7 +180,7 @@ function scanPage({ text, site, html }: PageInput, countFacts: boolean): FactsRe
   }
   return {
     textHash: hashString(page),
-    facts: countFacts ? pageFacts(site, pageLines(page)) : undefined,
+    facts: countFacts ? pageFacts(site, measurePage(page)) : undefined,
     ...(extracted === undefined ? {} : { extracted }),
   }
 }
