@@ -1,15 +1,20 @@
 // What pages of one site (or of the whole corpus) have in common: line and word document counts.
 import { createHashCounts, type CountEntries, type HashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
-import { templateKeys } from './line-affixes.js'
+import { templateKeyHashes } from './line-affixes.js'
 import { measurePage, type MeasuredPage, type PageWords } from './page-lines.js'
 
 /** What cleaning one page may ask about the other pages. */
 export interface CleaningContext {
   /** Pages of this page's site seen in all. */
   groupPages: number
-  /** Pages of this page's site that contain a line, label prefix or suffix with this template key. */
-  templateCount(templateKey: string): number
+  /** The site's seed for template keys: see `templateKeyHash`. */
+  groupSeed: number
+  /**
+   * Pages of this page's site that contain a line, label prefix, suffix or shape with this
+   * template key, given as its hash with {@link CleaningContext.groupSeed}.
+   */
+  templateCount(templateKeyHash: number): number
   /**
    * Informativeness of each of a page's words for telling articles apart (inverse document
    * frequency), by word number.
@@ -63,7 +68,7 @@ export function pageFacts(group: string, page: MeasuredPage): PageFacts {
   const seed = hashString(group)
   const keys = new Set<number>()
   for (const line of page.lines) {
-    for (const key of templateKeys(line.key, line.text)) keys.add(hashString(key, seed))
+    for (const key of templateKeyHashes(line.key, line.text, seed)) keys.add(key)
   }
   // Copied, so that the facts own their array whatever is done with the page afterwards.
   return { group, templateKeys: Float64Array.from(keys), words: page.words.hashes.slice() }
@@ -100,7 +105,8 @@ export interface CorpusStats {
  * const stats = createCorpusStats()
  * stats.addPage('example.com', 'Menu\nStory one.')
  * stats.addPage('example.com', 'Menu\nStory two.')
- * stats.contextFor('example.com').templateCount('l menu') // 2
+ * const context = stats.contextFor('example.com')
+ * context.templateCount(hashPrefixed('l ', 'menu', context.groupSeed)) // 2
  */
 export function createCorpusStats(
   options: Partial<CorpusStatsOptions> = {},
@@ -166,7 +172,7 @@ export interface FrozenStats {
  *
  * @example
  * const frozen = createFrozenStats(stats.tables())
- * frozen.contextFor('example.com').templateCount('l menu') // as stats.contextFor would say
+ * frozen.contextFor('example.com').groupPages // as stats.contextFor would say
  */
 export function createFrozenStats(
   tables: StatsTables,
@@ -196,7 +202,8 @@ function contextOf(group: string, lookups: Lookups, settings: CorpusStatsOptions
   const seed = hashString(group)
   return {
     groupPages: lookups.groupPages(group),
-    templateCount: (templateKey) => lookups.templateCount(hashString(templateKey, seed)),
+    groupSeed: seed,
+    templateCount: lookups.templateCount,
     wordWeights(words) {
       const weights = new Float64Array(words.hashes.length)
       for (let i = 0; i < weights.length; i++) weights[i] = weightOf(words, i, lookups, settings)

@@ -1,4 +1,12 @@
 // Label prefixes ("Read more:") and site suffixes ("| Daily Ledger") of a line, as template keys.
+import {
+  finishHash,
+  HASH_LANE_1,
+  HASH_LANE_2,
+  hashPrefixed,
+  stepLane1,
+  stepLane2,
+} from '../text/hash.js'
 
 // A label prefix is at most this many words before a colon ("Read more:", "Topics:").
 const MAX_PREFIX_WORDS = 3
@@ -116,3 +124,91 @@ export function templateKeys(key: string, text: string): string[] {
   if (suffix !== undefined) keys.push(`s ${suffix}`)
   return keys
 }
+
+/**
+ * The hashes of {@link templateKeys} with a site's seed, as the template table counts them:
+ * `hashString(templateKey, seed)` for each, in the same order, without building the keys.
+ *
+ * @example
+ * templateKeyHashes('menu', 'Menu', seed) // [hashString('l menu', seed)]
+ */
+export function templateKeyHashes(key: string, text: string, seed: number): number[] {
+  const hashes = [hashPrefixed('l ', key, seed)]
+  const shape = shapeKeyHash(text, seed)
+  if (shape !== undefined) hashes.push(shape)
+  const prefix = labelPrefix(key)
+  if (prefix !== undefined) hashes.push(hashPrefixed('p ', prefix, seed))
+  const suffix = barSuffix(key)
+  if (suffix !== undefined) hashes.push(hashPrefixed('s ', suffix, seed))
+  return hashes
+}
+
+/**
+ * `hashString('n ' + sentenceShape(text), seed)`, or undefined when the line has no shape. A
+ * trimmed printable-ASCII line, the usual case, is hashed as its shape is read, without
+ * building the shape.
+ *
+ * @example
+ * shapeKeyHash('Mara Vint, in a file photo from 2022.', seed) // hashString('n N N, in a file photo from 0.', seed)
+ */
+export function shapeKeyHash(text: string, seed: number): number | undefined {
+  if (cannotHaveShape(text)) return undefined
+  if (!isTrimmedPrintableAscii(text)) {
+    const shape = sentenceShape(text)
+    return shape === undefined ? undefined : hashPrefixed('n ', shape, seed)
+  }
+  let lane1 = stepLane1(stepLane1(HASH_LANE_1 ^ seed, 110), 32) // 'n '
+  let lane2 = stepLane2(stepLane2(HASH_LANE_2 ^ seed, 110), 32)
+  let words = 0
+  let lowerWords = 0
+  let i = 0
+  while (i < text.length) {
+    // The word runs to the next space; its first letter says whether it is a name.
+    let end = i
+    let firstLetter = 0
+    for (let c = text.charCodeAt(end); end < text.length && c !== 32; c = text.charCodeAt(++end)) {
+      if (firstLetter === 0 && isAsciiLetter(c)) firstLetter = c
+    }
+    if (++words > MAX_SHAPE_TOKENS) return undefined
+    if (words > 1) {
+      lane1 = stepLane1(lane1, 32)
+      lane2 = stepLane2(lane2, 32)
+    }
+    const isName = firstLetter >= 65 && firstLetter <= 90
+    if (!isName && isLowerAscii(text.charCodeAt(i))) lowerWords++
+    // A name's runs of letters, digits and ' . & - become N; elsewhere runs of digits become 0.
+    const mask = isName ? 78 : 48
+    let inRun = false
+    for (let j = i; j < end; j++) {
+      let c = text.charCodeAt(j)
+      if (isName ? isNameChar(c) : isDigit(c)) {
+        if (inRun) continue
+        inRun = true
+        c = mask
+      } else {
+        inRun = false
+      }
+      lane1 = stepLane1(lane1, c)
+      lane2 = stepLane2(lane2, c)
+    }
+    i = end
+    while (text.charCodeAt(i) === 32) i++
+  }
+  return lowerWords >= MIN_SHAPE_WORDS ? finishHash(lane1, lane2) : undefined
+}
+
+function isTrimmedPrintableAscii(text: string): boolean {
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e) return false
+  }
+  return true
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57
+const isLowerAscii = (c: number) => c >= 97 && c <= 122
+const isAsciiLetter = (c: number) => isLowerAscii(c) || (c >= 65 && c <= 90)
+// [A-Za-z0-9'.&-]: what ASCII_NAME_RUN masks.
+const isNameChar = (c: number) =>
+  isAsciiLetter(c) || isDigit(c) || c === 39 || c === 46 || c === 38 || c === 45

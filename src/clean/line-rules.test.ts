@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { maxSubarray } from './find-body.js'
-import { barSuffix, labelPrefix, sentenceShape, templateKeys } from './line-affixes.js'
+import {
+  barSuffix,
+  labelPrefix,
+  sentenceShape,
+  shapeKeyHash,
+  templateKeyHashes,
+  templateKeys,
+} from './line-affixes.js'
 import { measurePage, pageLines } from './page-lines.js'
 import { hashString } from '../text/hash.js'
 import { lineKey } from '../text/normalize.js'
@@ -79,6 +86,23 @@ describe('line affixes', () => {
     // Words split at any Unicode space count, whatever starts them.
     expect(sentenceShape('Mara\u00a0in\u00a0a\u00a0photo')).toBe('N in a photo')
     expect(sentenceShape('Photo: été à la plage')).toBe('N: été à la plage')
+  })
+  it('hashes a shape as the template table counts it, without building it', () => {
+    const lines = [
+      "O'Neil & Co. of St.-Louis, in a 3-D photo from 2022.",
+      'Mara  Vint at No.5 in a photo taken 10:30 am (file)',
+      'Émile Zola, dans une photo de 2022 prise à Paris.',
+      'Menu',
+    ]
+    for (const text of lines) {
+      const shape = sentenceShape(text)
+      expect(shapeKeyHash(text, 7)).toBe(
+        shape === undefined ? undefined : hashString(`n ${shape}`, 7),
+      )
+    }
+    expect(templateKeyHashes('read more: x | site', 'Read more: X | Site', 7)).toEqual(
+      templateKeys('read more: x | site', 'Read more: X | Site').map((key) => hashString(key, 7)),
+    )
   })
   it('lists every key a line is counted under', () => {
     expect(templateKeys('read more: x | site', 'Read more: X | Site')).toEqual([

@@ -1,5 +1,6 @@
 // Rules that mark single lines as furniture, from the line itself, its page and its site's template.
-import { barSuffix, labelPrefix, sentenceShape } from './line-affixes.js'
+import { barSuffix, labelPrefix, shapeKeyHash } from './line-affixes.js'
+import { hashPrefixed } from '../text/hash.js'
 import type { CleaningContext } from './corpus-stats.js'
 import type { PageLine } from './page-lines.js'
 
@@ -56,14 +57,15 @@ function templateRule(
   options: RemovalOptions,
 ): RemovalRule | undefined {
   if (LINK_ONLY.test(line.text)) return 'link'
-  const isCommon = (key: string) => context.templateCount(key) >= options.templateMinPages
-  if (isCommon(`l ${line.key}`)) return 'template'
+  const seed = context.groupSeed
+  const isCommon = (hash: number) => context.templateCount(hash) >= options.templateMinPages
+  if (isCommon(hashPrefixed('l ', line.key, seed))) return 'template'
   const prefix = labelPrefix(line.key)
-  if (prefix !== undefined && isCommon(`p ${prefix}`)) return 'template_label'
+  if (prefix !== undefined && isCommon(hashPrefixed('p ', prefix, seed))) return 'template_label'
   const suffix = barSuffix(line.key)
-  if (suffix !== undefined && isCommon(`s ${suffix}`)) return 'template_suffix'
-  const shape = sentenceShape(line.text)
-  if (shape !== undefined && isCommon(`n ${shape}`)) return 'template_shape'
+  if (suffix !== undefined && isCommon(hashPrefixed('s ', suffix, seed))) return 'template_suffix'
+  const shape = shapeKeyHash(line.text, seed)
+  if (shape !== undefined && isCommon(shape)) return 'template_shape'
   return undefined
 }
 

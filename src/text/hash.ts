@@ -44,3 +44,26 @@ export function hashString(text: string, seed = 0): number {
   }
   return finishHash(h1, h2)
 }
+
+/**
+ * `hashString(prefix + text, seed)` without building the joined string, whose first read would
+ * copy both parts into a new one.
+ *
+ * @example
+ * hashPrefixed('l ', 'menu', 7) === hashString('l menu', 7) // true
+ */
+export function hashPrefixed(prefix: string, text: string, seed = 0): number {
+  let h1 = HASH_LANE_1 ^ seed
+  let h2 = HASH_LANE_2 ^ seed
+  for (let i = 0; i < prefix.length; i++) {
+    const ch = prefix.charCodeAt(i)
+    h1 = stepLane1(h1, ch)
+    h2 = stepLane2(h2, ch)
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = stepLane1(h1, ch)
+    h2 = stepLane2(h2, ch)
+  }
+  return finishHash(h1, h2)
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { foldCase, lineKey, normalizeLine } from './normalize.js'
 import { comparisonTokens, tokenize } from './tokenize.js'
-import { hashString } from './hash.js'
+import { hashPrefixed, hashString } from './hash.js'
 
 describe('normalizeLine', () => {
   it('applies NFKC (full-width letters, ligatures)', () => {
@@ -60,6 +60,13 @@ describe('tokenize', () => {
 describe('comparisonTokens', () => {
   it('folds case and compatibility forms', () => {
     expect(comparisonTokens('“Oil” ＰＲＩＣＥＳ—up')).toEqual(['oil', 'prices', 'up'])
+  })
+})
+
+describe('hashPrefixed', () => {
+  it('hashes the joined string without joining it', () => {
+    expect(hashPrefixed('l ', 'menu', 7)).toBe(hashString('l menu', 7))
+    expect(hashPrefixed('', '')).toBe(hashString(''))
   })
 })
 
