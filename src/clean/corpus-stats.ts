@@ -71,7 +71,10 @@ export function pageFacts(group: string, page: MeasuredPage): PageFacts {
     for (const key of templateKeyHashes(line.key, line.text, seed)) keys.add(key)
   }
   // Copied, so that the facts own their array whatever is done with the page afterwards.
-  return { group, templateKeys: Float64Array.from(keys), words: page.words.hashes.slice() }
+  const templateKeys = new Float64Array(keys.size)
+  let i = 0
+  for (const key of keys) templateKeys[i++] = key
+  return { group, templateKeys, words: page.words.hashes.slice() }
 }
 
 /**

@@ -61,7 +61,7 @@ const MAX_SHAPE_TOKENS = 25
  * sentenceShape('Outboard Marine, in a file photo from 2022.') // 'N N, in a file photo from 0.'
  */
 export function sentenceShape(text: string): string | undefined {
-  if (cannotHaveShape(text)) return undefined
+  if (shapeOutlook(text) === NO_SHAPE) return undefined
   // Most lines of an article are long paragraphs: split no further than the limit to know.
   const words = text.split(/\s+/, MAX_SHAPE_TOKENS + 1)
   if (words.length > MAX_SHAPE_TOKENS) return undefined
@@ -77,27 +77,37 @@ export function sentenceShape(text: string): string | undefined {
   return lowerWords >= MIN_SHAPE_WORDS ? shape.join(' ') : undefined
 }
 
-// A check without allocation that rules out most lines: long paragraphs, and headings or menus
-// with fewer than three lower-case words. Words are counted at ASCII whitespace only, so the
-// count is at most the real one; every non-ASCII character is counted as a possible start of a
-// lower-case word (it may be a space or a lower-case letter), so that count is at least the real
-// one. True only when the line certainly has no shape.
-function cannotHaveShape(text: string): boolean {
+// What a check without allocation can tell of a line's shape.
+const NO_SHAPE = 0
+const MAYBE_ASCII = 1 // a shape is possible and the line is trimmed printable ASCII
+const MAYBE = 2 // a shape is possible
+
+// Rule out most lines without allocating: long paragraphs (stopping at the word past the limit),
+// and headings or menus with fewer than three lower-case words. Words are counted at ASCII
+// whitespace only, so the count is at most the real one; every non-ASCII character is counted
+// as a possible start of a lower-case word (it may be a space or a lower-case letter), so that
+// count is at least the real one. NO_SHAPE only when the line certainly has no shape.
+function shapeOutlook(text: string): number {
   let words = 1
   let lowerStarts = 0
   let atStart = true
+  let ascii = text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 32 || (c >= 9 && c <= 13)) {
-      if (!atStart) words++
+      if (!atStart && ++words > MAX_SHAPE_TOKENS) return NO_SHAPE
+      if (c !== 32) ascii = false
       atStart = true
       continue
     }
-    if (c >= 0x80) lowerStarts++
-    else if (atStart && c >= 97 && c <= 122) lowerStarts++
+    if (c >= 0x7f || c < 0x20) {
+      lowerStarts++
+      ascii = false
+    } else if (atStart && c >= 97 && c <= 122) lowerStarts++
     atStart = false
   }
-  return words > MAX_SHAPE_TOKENS || lowerStarts < MIN_SHAPE_WORDS
+  if (lowerStarts < MIN_SHAPE_WORDS) return NO_SHAPE
+  return ascii ? MAYBE_ASCII : MAYBE
 }
 
 // The word patterns of sentenceShape, with ASCII twins: most words are ASCII, and a pattern
@@ -152,8 +162,9 @@ export function templateKeyHashes(key: string, text: string, seed: number): numb
  * shapeKeyHash('Mara Vint, in a file photo from 2022.', seed) // hashString('n N N, in a file photo from 0.', seed)
  */
 export function shapeKeyHash(text: string, seed: number): number | undefined {
-  if (cannotHaveShape(text)) return undefined
-  if (!isTrimmedPrintableAscii(text)) {
+  const outlook = shapeOutlook(text)
+  if (outlook === NO_SHAPE) return undefined
+  if (outlook === MAYBE) {
     const shape = sentenceShape(text)
     return shape === undefined ? undefined : hashPrefixed('n ', shape, seed)
   }
@@ -195,15 +206,6 @@ export function shapeKeyHash(text: string, seed: number): number | undefined {
     while (text.charCodeAt(i) === 32) i++
   }
   return lowerWords >= MIN_SHAPE_WORDS ? finishHash(lane1, lane2) : undefined
-}
-
-function isTrimmedPrintableAscii(text: string): boolean {
-  if (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) return false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x20 || c > 0x7e) return false
-  }
-  return true
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57
