@@ -35,14 +35,7 @@ export function finishHash(lane1: number, lane2: number): number {
  * hashString('menu') === hashString('menu') // true
  */
 export function hashString(text: string, seed = 0): number {
-  let h1 = HASH_LANE_1 ^ seed
-  let h2 = HASH_LANE_2 ^ seed
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    h1 = stepLane1(h1, ch)
-    h2 = stepLane2(h2, ch)
-  }
-  return finishHash(h1, h2)
+  return hashPrefixed('', text, seed)
 }
 
 /**
