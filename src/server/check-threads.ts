@@ -1,7 +1,7 @@
 // Checks on worker threads: each thread opens the index for reading and answers `/v1/check`,
 // so that checks use every core while additions stay in one writer on the main thread.
-import { Worker } from 'node:worker_threads'
 import { builtEntryPath } from '../workers/entry-path.js'
+import { startThreadPool } from '../workers/thread-pool.js'
 import type { PageFacts } from '../clean/corpus-stats.js'
 import type { OpenIndexOptions } from '../pipeline/open-index.js'
 import type { OnlineDocument } from '../pipeline/online-index.js'
@@ -31,11 +31,6 @@ export interface CheckThreads {
   close(): Promise<void>
 }
 
-interface Pending {
-  resolve(verdict: IndexVerdict): void
-  reject(error: Error): void
-}
-
 /**
  * Start `size` threads over the index and wait until each has opened it and loaded its
  * statistics. Start them before the writer adds anything: each thread's statistics begin as the
@@ -49,90 +44,55 @@ export async function startCheckThreads(
   index: OpenIndexOptions,
   size: number,
 ): Promise<CheckThreads> {
-  const path = builtEntryPath(import.meta.url, 'server', 'check-thread-entry.js')
-  const pending = new Map<number, Pending>()
-  const inFlight = new Array<number>(size).fill(0)
-  const alive = new Array<boolean>(size).fill(true)
-  let nextId = 0
-
-  const workers = Array.from({ length: size }, () => new Worker(path, { workerData: index }))
-  const owner = new Map<number, number>()
-
-  const settle = (id: number, done: (request: Pending) => void) => {
-    const request = pending.get(id)
-    const thread = owner.get(id)
-    pending.delete(id)
-    owner.delete(id)
-    if (thread !== undefined) inFlight[thread] = (inFlight[thread] ?? 1) - 1
-    if (request !== undefined) done(request)
-  }
-
-  const ready = workers.map(
-    (worker, thread) =>
-      new Promise<void>((resolve, reject) => {
-        worker.on('message', (reply: CheckReply) => {
-          switch (reply.kind) {
-            case 'ready':
-              return resolve()
-            case 'failed':
-              return reject(new Error(reply.message))
-            case 'verdict':
-              return settle(reply.id, (request) => request.resolve(reply.verdict))
-            case 'unusable':
-              return settle(reply.id, (request) =>
-                request.reject(new HttpError(422, reply.message)),
-              )
-            case 'error':
-              return settle(reply.id, (request) =>
-                request.reject(new Error(`check thread ${thread}: ${reply.message}`)),
-              )
-          }
-        })
-        const stop = (error: Error) => {
-          alive[thread] = false
-          reject(error)
-          for (const [id, held] of owner) {
-            if (held === thread) settle(id, (request) => request.reject(error))
-          }
-        }
-        worker.on('error', stop)
-        worker.on('exit', (code) => stop(new Error(`check thread ${thread} stopped (${code})`)))
-      }),
-  )
+  const starting = Array.from({ length: size }, () => settlable())
+  const threads = startThreadPool<Extract<CheckRequest, { kind: 'check' }>, CheckReply>({
+    path: builtEntryPath(import.meta.url, 'server', 'check-thread-entry.js'),
+    size,
+    workerData: index,
+    name: 'check thread',
+    onNotice(reply, thread) {
+      if (reply.kind === 'ready') starting[thread]?.resolve()
+      else if (reply.kind === 'failed') starting[thread]?.reject(new Error(reply.message))
+    },
+    onStop: (error, thread) => starting[thread]?.reject(error),
+  })
   try {
-    await Promise.all(ready)
+    await Promise.all(starting.map(({ settled }) => settled))
   } catch (error) {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    await threads.close(error instanceof Error ? error : new Error(String(error)))
     throw error
   }
 
   return {
     size,
-    check(document) {
-      let thread = -1
-      for (let i = 0; i < size; i++) {
-        if (alive[i] && (thread < 0 || (inFlight[i] ?? 0) < (inFlight[thread] ?? 0))) thread = i
+    async check(document) {
+      const { reply, thread } = await threads.request({ kind: 'check', document })
+      switch (reply.kind) {
+        case 'verdict':
+          return reply.verdict
+        case 'unusable':
+          throw new HttpError(422, reply.message)
+        case 'error':
+          throw new Error(`check thread ${thread}: ${reply.message}`)
+        default:
+          throw new Error(`check thread ${thread} answered ${reply.kind}`)
       }
-      if (thread < 0) return Promise.reject(new Error('every check thread has stopped'))
-      const id = nextId++
-      return new Promise<IndexVerdict>((resolve, reject) => {
-        pending.set(id, { resolve, reject })
-        owner.set(id, thread)
-        inFlight[thread] = (inFlight[thread] ?? 0) + 1
-        workers[thread]?.postMessage({ kind: 'check', id, document } satisfies CheckRequest)
-      })
     },
     learn(facts) {
-      for (let i = 0; i < size; i++) {
-        if (alive[i]) workers[i]?.postMessage({ kind: 'learn', facts } satisfies CheckRequest)
-      }
+      threads.broadcast({ kind: 'learn', facts } satisfies CheckRequest)
     },
-    async close() {
-      for (let i = 0; i < size; i++) alive[i] = false
-      // A check still running when the service stops is answered, not logged as a failure.
-      const stopping = new HttpError(503, 'the service is stopping')
-      for (const id of [...pending.keys()]) settle(id, (request) => request.reject(stopping))
-      await Promise.all(workers.map((worker) => worker.terminate()))
-    },
+    // A check still running when the service stops is answered, not logged as a failure.
+    close: () => threads.close(new HttpError(503, 'the service is stopping')),
   }
+}
+
+// A promise with its settling functions at hand (Promise.withResolvers arrives with Node 22).
+function settlable(): { settled: Promise<void>; resolve(): void; reject(error: Error): void } {
+  let resolve = () => {}
+  let reject: (error: Error) => void = () => {}
+  const settled = new Promise<void>((yes, no) => {
+    resolve = yes
+    reject = no
+  })
+  return { settled, resolve, reject }
 }

@@ -1,8 +1,8 @@
 // Run the per-page work on worker threads, or in-process: one interface for both.
-import { Worker } from 'node:worker_threads'
 import { builtEntryPath } from './entry-path.js'
 import type { WorkerReply, WorkerRequest } from './messages.js'
 import { createPageWorker, type PageTask, type TaskResult, type TaskSetup } from './page-tasks.js'
+import { startThreadPool, type WithoutId } from './thread-pool.js'
 
 /** Where the per-page work runs. */
 export interface PageExecutor {
@@ -30,14 +30,9 @@ export function createInProcessExecutor(): PageExecutor {
   }
 }
 
-interface Pending {
-  resolve(reply: WorkerReply): void
-  reject(error: Error): void
-}
-
 /**
- * Start `size` worker threads. Tasks go to the worker with the fewest in flight; each answer
- * finds its request by id. A worker that dies fails every pending request with its error.
+ * Start `size` worker threads. Tasks go to the worker with the fewest in flight. A worker that
+ * dies fails its pending tasks with its error.
  *
  * @example
  * const pool = createWorkerPool(2)
@@ -46,60 +41,31 @@ interface Pending {
  * await pool.close()
  */
 export function createWorkerPool(size: number): PageExecutor {
-  const path = builtEntryPath(import.meta.url, 'workers', 'page-worker-entry.js')
-  const pending = new Map<number, Pending>()
-  const inFlight = new Array<number>(size).fill(0)
-  let nextId = 0
-  let failure: Error | undefined
-
-  const workers = Array.from({ length: size }, (_, index) => {
-    const worker = new Worker(path)
-    worker.on('message', (reply: WorkerReply) => {
-      const request = pending.get(reply.id)
-      pending.delete(reply.id)
-      inFlight[index] = (inFlight[index] ?? 1) - 1
-      request?.resolve(reply)
-    })
-    const fail = (error: Error) => {
-      failure ??= error
-      for (const request of pending.values()) request.reject(error)
-      pending.clear()
-    }
-    worker.on('error', fail)
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`worker thread ${index} stopped with exit code ${code}`))
-    })
-    return worker
+  const threads = startThreadPool<WorkerRequest, WorkerReply>({
+    path: builtEntryPath(import.meta.url, 'workers', 'page-worker-entry.js'),
+    size,
+    name: 'worker thread',
   })
-
-  function send(index: number, request: WorkerRequest): Promise<WorkerReply> {
-    if (failure !== undefined) return Promise.reject(failure)
-    return new Promise((resolve, reject) => {
-      pending.set(request.id, { resolve, reject })
-      inFlight[index] = (inFlight[index] ?? 0) + 1
-      workers[index]?.postMessage(request)
-    }).then((reply) => {
-      const answer = reply as WorkerReply
-      if (answer.kind === 'error') throw new Error(`worker thread ${index}: ${answer.message}`)
-      return answer
-    })
+  const send = async (message: WithoutId<WorkerRequest>, thread?: number) => {
+    const { reply, thread: from } = await threads.request(message, thread)
+    if (reply.kind === 'error') throw new Error(`worker thread ${from}: ${reply.message}`)
+    return { reply, from }
   }
 
   return {
     async setup(setup) {
-      await Promise.all(workers.map((_, i) => send(i, { id: nextId++, kind: 'setup', setup })))
+      const each = Array.from({ length: size }, (_, thread) =>
+        send({ kind: 'setup', setup }, thread),
+      )
+      await Promise.all(each)
     },
     async run(task) {
-      let index = 0
-      for (let i = 1; i < size; i++) if ((inFlight[i] ?? 0) < (inFlight[index] ?? 0)) index = i
-      const reply = await send(index, { id: nextId++, kind: 'task', task })
-      if (reply.kind !== 'result') throw new Error(`worker thread ${index} answered ${reply.kind}`)
+      const { reply, from } = await send({ kind: 'task', task })
+      if (reply.kind !== 'result') throw new Error(`worker thread ${from} answered ${reply.kind}`)
       return reply.result
     },
     concurrency: size * 2,
-    async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()))
-    },
+    close: () => threads.close(new Error('the worker threads were closed')),
   }
 }
 
