@@ -1,8 +1,9 @@
 // Turn `winnow dedup` arguments into checked options; every mistake is a UsageError.
+import { availableParallelism } from 'node:os'
 import { UsageError } from '../errors.js'
 import type { ReadOptions } from '../io/read-options.js'
 import type { DedupOptions } from '../pipeline/dedup-corpus.js'
-import { isRedisUrl } from '../pipeline/open-index.js'
+import { isRedisUrl, type OpenIndexOptions } from '../pipeline/open-index.js'
 import { DEDUP_FLAGS } from './flags.js'
 import { parseFlags, type FlagValues } from './parse-flags.js'
 
@@ -31,6 +32,33 @@ export interface DedupCommand {
    * rather than a flag): see `RunResources` in pipeline/dedup-passes.ts.
    */
   counted?: boolean
+}
+
+/**
+ * The command's index as `openIndex` takes it: a missing one is created with the run's options.
+ *
+ * @example
+ * await openIndex(commandIndex(command, command.index))
+ */
+export function commandIndex(command: DedupCommand, path: string): OpenIndexOptions {
+  return {
+    path,
+    ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
+    create: command.dedup,
+  }
+}
+
+/**
+ * The threads and temporary folder a run of the command uses: one worker per core by default.
+ *
+ * @example
+ * runDedupPasses(input, { ...command.dedup, ...commandResources(command) }, hooks, write)
+ */
+export function commandResources(command: DedupCommand): { workers: number; tempDir?: string } {
+  return {
+    workers: command.workers ?? availableParallelism(),
+    ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
+  }
 }
 
 // A signature of a million entries is far beyond any useful setting; a bound keeps a typo such

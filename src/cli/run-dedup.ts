@@ -1,6 +1,5 @@
 // Run `winnow dedup`: read, deduplicate, write the records, rejects, stats and summary.
 import { rm } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
 import type { Writable } from 'node:stream'
 import { InputError, WinnowError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
@@ -9,7 +8,7 @@ import { runDedupPasses } from '../pipeline/dedup-passes.js'
 import { openIndex } from '../pipeline/open-index.js'
 import type { IndexStore } from '../store/index-store.js'
 import type { Reject, Skip } from '../types.js'
-import type { DedupCommand } from './parse-dedup-args.js'
+import { commandIndex, commandResources, type DedupCommand } from './parse-dedup-args.js'
 import { createProgressReporter } from './progress-reporter.js'
 import { formatReject, summaryLine } from './summary.js'
 
@@ -44,11 +43,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
     const rejectsOut = command.rejects === undefined ? undefined : await open(command.rejects)
     const statsOut = command.stats === undefined ? undefined : await open(command.stats)
     if (command.index !== undefined) {
-      index = await openIndex({
-        path: command.index,
-        ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
-        create: command.dedup,
-      })
+      index = await openIndex(commandIndex(command, command.index))
     }
 
     const onReject = (reject: Reject) => {
@@ -71,8 +66,7 @@ export async function runDedup(command: DedupCommand, io: CliIo): Promise<number
       input,
       {
         ...command.dedup,
-        workers: command.workers ?? availableParallelism(),
-        ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
+        ...commandResources(command),
         ...(index === undefined
           ? {}
           : {

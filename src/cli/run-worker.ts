@@ -1,7 +1,7 @@
 // `winnow worker`: take jobs from the queue and deduplicate each into the shared index.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { availableParallelism, devNull, tmpdir } from 'node:os'
+import { devNull, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { UsageError } from '../errors.js'
@@ -10,7 +10,12 @@ import { countIntoIndex } from '../pipeline/count-pages.js'
 import { isRedisUrl, openIndex } from '../pipeline/open-index.js'
 import { queueConnection, linesOf, queueOf, type QueuedJob } from '../queue/jobs.js'
 import { WORKER_FLAGS } from './flags.js'
-import { parseDedupArgs, type DedupCommand } from './parse-dedup-args.js'
+import {
+  commandIndex,
+  commandResources,
+  parseDedupArgs,
+  type DedupCommand,
+} from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import { runDedup, type CliIo } from './run-dedup.js'
 
@@ -129,23 +134,10 @@ const silent: CliIo = {
 // The first phase of a job: count its pages into the index's statistics, once.
 async function countJob(command: DedupCommand, name: string): Promise<void> {
   if (!command.dedup.clean || command.index === undefined) return
-  const store = await openIndex({
-    path: command.index,
-    ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
-    create: command.dedup,
-  })
+  const store = await openIndex(commandIndex(command, command.index))
   try {
     const input = readInputs(command.inputs, { ...command.read, stdin: silent.stdin })
-    await countIntoIndex(
-      input,
-      store,
-      name,
-      {
-        workers: command.workers ?? availableParallelism(),
-        ...(command.tempDir === undefined ? {} : { tempDir: command.tempDir }),
-      },
-      {},
-    )
+    await countIntoIndex(input, store, name, commandResources(command), {})
   } finally {
     await store.close()
   }
