@@ -2,7 +2,8 @@
 import { createHashCounts, type CountEntries, type HashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
 import { templateKeyHashes } from './line-affixes.js'
-import { measurePage, type MeasuredPage, type PageWords } from './page-lines.js'
+import { measurePage, type MeasuredPage } from './page-lines.js'
+import type { PageWords } from './word-table.js'
 
 /** What cleaning one page may ask about the other pages. */
 export interface CleaningContext {
