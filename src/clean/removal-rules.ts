@@ -73,15 +73,8 @@ function templateRule(
 // loses every copy; when one copy is wrapped in quotation marks and another is not, the wrapped
 // one is a pull quote of the other, which stays.
 function markRepeated(lines: readonly PageLine[], marks: (RemovalRule | undefined)[]): void {
-  const copies = new Map<string, PageLine[]>()
-  for (const line of lines) {
-    if (marks[line.index] !== undefined || line.tokens.length === 0) continue
-    const words = line.tokens.join(',')
-    const list = copies.get(words)
-    if (list === undefined) copies.set(words, [line])
-    else list.push(line)
-  }
-  for (const list of copies.values()) {
+  const open = lines.filter((line) => marks[line.index] === undefined && line.tokens.length > 0)
+  for (const list of groupBySameWords(open)) {
     if (list.length < 2) continue
     const plain = list.filter((line) => !isWrappedInQuotes(line.text))
     for (const line of list) {
@@ -89,6 +82,39 @@ function markRepeated(lines: readonly PageLine[], marks: (RemovalRule | undefine
       else if (plain.length !== 1) marks[line.index] = 'repeated'
     }
   }
+}
+
+// The lines in groups of equal word sequences, groups in order of their first line. Lines are
+// bucketed by a hash of their word numbers and compared in full only within a bucket.
+function groupBySameWords(lines: readonly PageLine[]): PageLine[][] {
+  const groups: PageLine[][] = []
+  const buckets = new Map<number, PageLine[][]>()
+  for (const line of lines) {
+    const hash = wordsHash(line.tokens)
+    let bucket = buckets.get(hash)
+    if (bucket === undefined) buckets.set(hash, (bucket = []))
+    const group = bucket.find((other) => sameWords(other[0]?.tokens ?? [], line.tokens))
+    if (group !== undefined) {
+      group.push(line)
+      continue
+    }
+    const created = [line]
+    bucket.push(created)
+    groups.push(created)
+  }
+  return groups
+}
+
+function wordsHash(tokens: readonly number[]): number {
+  let hash = tokens.length
+  for (const token of tokens) hash = Math.imul(hash ^ token, 0x9e3779b1)
+  return hash
+}
+
+function sameWords(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 function isWrappedInQuotes(text: string): boolean {
