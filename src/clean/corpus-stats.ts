@@ -71,10 +71,10 @@ export function pageFacts(group: string, page: MeasuredPage): PageFacts {
   for (const line of page.lines) {
     for (const key of templateKeyHashes(line.key, line.text, seed)) keys.add(key)
   }
-  // Copied, so that the facts own their array whatever is done with the page afterwards.
   const templateKeys = new Float64Array(keys.size)
   let i = 0
   for (const key of keys) templateKeys[i++] = key
+  // The words are copied, so that the facts own their array whatever is done with the page.
   return { group, templateKeys, words: page.words.hashes.slice() }
 }
 

@@ -61,7 +61,11 @@ const MAX_SHAPE_TOKENS = 25
  * sentenceShape('Outboard Marine, in a file photo from 2022.') // 'N N, in a file photo from 0.'
  */
 export function sentenceShape(text: string): string | undefined {
-  if (shapeOutlook(text) === NO_SHAPE) return undefined
+  return shapeOutlook(text) === NO_SHAPE ? undefined : buildShape(text)
+}
+
+// sentenceShape for a line that shapeOutlook has not ruled out.
+function buildShape(text: string): string | undefined {
   // Most lines of an article are long paragraphs: split no further than the limit to know.
   const words = text.split(/\s+/, MAX_SHAPE_TOKENS + 1)
   if (words.length > MAX_SHAPE_TOKENS) return undefined
@@ -123,21 +127,10 @@ const ASCII_LOWER_START = /^[a-z]/
 const DIGITS = /\p{Nd}+/gu
 const ASCII_DIGITS = /[0-9]+/g
 
-/** The keys under which a line is counted in the template table: itself, its label, its suffix, its shape. */
-export function templateKeys(key: string, text: string): string[] {
-  const keys = [`l ${key}`]
-  const shape = sentenceShape(text)
-  if (shape !== undefined) keys.push(`n ${shape}`)
-  const prefix = labelPrefix(key)
-  if (prefix !== undefined) keys.push(`p ${prefix}`)
-  const suffix = barSuffix(key)
-  if (suffix !== undefined) keys.push(`s ${suffix}`)
-  return keys
-}
-
 /**
- * The hashes of {@link templateKeys} with a site's seed, as the template table counts them:
- * `hashString(templateKey, seed)` for each, in the same order, without building the keys.
+ * The keys under which a line is counted in the template table, hashed with a site's seed: the
+ * line itself (`l <key>`), its shape (`n <shape>`), its label (`p <label>`) and its suffix
+ * (`s <suffix>`), each as `hashString(templateKey, seed)` but without building the key.
  *
  * @example
  * templateKeyHashes('menu', 'Menu', seed) // [hashString('l menu', seed)]
@@ -165,7 +158,7 @@ export function shapeKeyHash(text: string, seed: number): number | undefined {
   const outlook = shapeOutlook(text)
   if (outlook === NO_SHAPE) return undefined
   if (outlook === MAYBE) {
-    const shape = sentenceShape(text)
+    const shape = buildShape(text)
     return shape === undefined ? undefined : hashPrefixed('n ', shape, seed)
   }
   let lane1 = stepLane1(stepLane1(HASH_LANE_1 ^ seed, 110), 32) // 'n '

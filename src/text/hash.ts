@@ -1,7 +1,8 @@
 // A fast 53-bit string hash for counting keys in large tables without keeping the strings.
 
 // cyrb53's starting lanes and per-code-unit steps, shared with scanners that hash words as they
-// read them (see clean/page-lines.ts), so that a word hashed there equals hashString(word).
+// read them (see clean/ascii-line.ts and clean/line-affixes.ts), so that a word or key hashed
+// there equals its hashString.
 export const HASH_LANE_1 = 0xdeadbeef
 export const HASH_LANE_2 = 0x41c6ce57
 
