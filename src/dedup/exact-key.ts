@@ -20,3 +20,14 @@ import { createHash } from 'node:crypto'
 export function exactKey(text: string): string {
   return createHash('sha256').update(text, 'utf16le').digest('hex').slice(0, 16)
 }
+
+/**
+ * {@link exactKey} of a text given as its UTF-16LE bytes, for a caller that built them without
+ * making the string.
+ *
+ * @example
+ * exactKeyOfUtf16(Buffer.from('oil prices rose', 'utf16le')) === exactKey('oil prices rose') // true
+ */
+export function exactKeyOfUtf16(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+}

@@ -17,8 +17,8 @@ export function fmix32(value: number): number {
   return h >>> 0
 }
 
-// MurmurHash3's block step: scramble one 32-bit block into the running state.
-function mixBlock(h: number, block: number): number {
+/** MurmurHash3's block step: scramble one 32-bit block (two code units) into the running state. */
+export function mixBlock(h: number, block: number): number {
   let k = Math.imul(block, 0xcc9e2d51)
   k = (k << 15) | (k >>> 17)
   h ^= Math.imul(k, 0x1b873593)
@@ -26,8 +26,8 @@ function mixBlock(h: number, block: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0
 }
 
-// MurmurHash3's tail step: a partial block is scrambled but not rotated into the state.
-function mixTail(h: number, tail: number): number {
+/** MurmurHash3's tail step: a partial block is scrambled but not rotated into the state. */
+export function mixTail(h: number, tail: number): number {
   let k = Math.imul(tail, 0xcc9e2d51)
   k = (k << 15) | (k >>> 17)
   return h ^ Math.imul(k, 0x1b873593)

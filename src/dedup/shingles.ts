@@ -17,6 +17,17 @@ export function shingleHashes(tokens: readonly string[], size: number): Uint32Ar
 }
 
 /**
+ * {@link shingleHashes} of tokens already hashed by `hash32` (the array is only read).
+ *
+ * @example
+ * shingleHashesOfUnits(Uint32Array.from(['oil', 'rose'], (t) => hash32(t)), 3).length // 1
+ */
+export function shingleHashesOfUnits(unitHashes: Uint32Array, size: number): Uint32Array {
+  checkSize(size)
+  return combineUnits(unitHashes, size)
+}
+
+/**
  * Distinct hashes of every run of `size` consecutive characters (code points) once whitespace
  * is removed, for scripts written without spaces. A character hashes as the one-character
  * token would, so the result equals `shingleHashes` over the characters as tokens.

@@ -1,8 +1,9 @@
 // Turn a document's comparison text into what clustering needs: exact key, shingles, MinHash.
-import { exactKey } from './exact-key.js'
+import { scanAsciiWords } from './ascii-words.js'
+import { exactKey, exactKeyOfUtf16 } from './exact-key.js'
 import type { MinHasher } from './minhash.js'
 import { createOnePermutationHasher } from './one-permutation.js'
-import { shingleHashes } from './shingles.js'
+import { shingleHashes, shingleHashesOfUnits } from './shingles.js'
 import { simhash } from './simhash.js'
 import { comparisonTokens } from '../text/tokenize.js'
 
@@ -50,11 +51,36 @@ function hasherFor(permutations: number): MinHasher {
  * signText('Oil prices rose.', { shingleSize: 3, permutations: 128 }).tokens // 3
  */
 export function signText(text: string, options: SignOptions): Signed {
+  // Most texts are ASCII and a few typographic marks: one pass hashes their tokens, and gives
+  // the same tokens, shingles and key as the general way below.
+  const ascii = scanAsciiWords(text)
+  if (ascii !== undefined) {
+    const { count } = ascii
+    return signed(
+      count,
+      count === 0 ? undefined : exactKeyOfUtf16(ascii.joined.subarray(0, ascii.joinedBytes)),
+      shingleHashesOfUnits(ascii.hashes.subarray(0, count), options.shingleSize),
+      options,
+    )
+  }
   const tokens = comparisonTokens(text)
-  const shingles = shingleHashes(tokens, options.shingleSize)
+  return signed(
+    tokens.length,
+    tokens.length === 0 ? undefined : exactKey(tokens.join(' ')),
+    shingleHashes(tokens, options.shingleSize),
+    options,
+  )
+}
+
+function signed(
+  tokens: number,
+  exact: string | undefined,
+  shingles: Uint32Array,
+  options: SignOptions,
+): Signed {
   return {
-    exact: tokens.length === 0 ? undefined : exactKey(tokens.join(' ')),
-    tokens: tokens.length,
+    exact,
+    tokens,
     signature: hasherFor(options.permutations).signature(shingles),
     set: shingles,
     ...(options.method === 'simhash' ? { fingerprint: simhash(shingles) } : {}),
