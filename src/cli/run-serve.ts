@@ -84,13 +84,21 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     path: command.index,
     ...(command.namespace === undefined ? {} : { namespace: command.namespace }),
   }
-  // A missing index is created with the defaults; an existing one keeps its own options.
-  const store = await openIndex({ ...index, createIfMissing: DEFAULT_DEDUP_OPTIONS })
+  // A missing index is created with the defaults; an existing one keeps its own options. The
+  // writer keeps a filter of band keys, which the check threads share.
+  const store = await openIndex({
+    ...index,
+    createIfMissing: DEFAULT_DEDUP_OPTIONS,
+    bandFilter: 'build',
+  })
   let threads: CheckThreads | undefined
   try {
     // The threads load the statistics before the writer can add to them; from then on every
     // addition's pages are sent to them.
-    if (command.threads > 0) threads = await startCheckThreads(index, command.threads)
+    if (command.threads > 0) {
+      const shared = store.bandFilter === undefined ? {} : { bandFilter: store.bandFilter }
+      threads = await startCheckThreads({ ...index, ...shared }, command.threads)
+    }
     const checkThreads = threads
     const writer = await createOnlineIndex(
       store,

@@ -2,6 +2,7 @@
 import type { IndexOptions, IndexStore, MatchRules } from '../store/index-store.js'
 import { openRedisStore } from '../store/redis-store.js'
 import { openSqliteStore } from '../store/sqlite-store.js'
+import type { SharedBandFilter } from '../store/band-filter.js'
 import type { DedupOptions } from './dedup-options.js'
 import { pairJoins, similarityTo, type ClusterOptions } from './pair-rules.js'
 
@@ -16,6 +17,11 @@ export interface OpenIndexOptions {
   /** Create the index with these options if missing; an existing one keeps its own. */
   createIfMissing?: DedupOptions
   readonly?: boolean
+  /**
+   * With a SQLite file: skip lookups of band keys no document has, with a filter built when
+   * the index opens (`'build'`), or shared by a store that built one (`store.bandFilter`).
+   */
+  bandFilter?: 'build' | SharedBandFilter
 }
 
 /**
@@ -44,6 +50,7 @@ export async function openIndex(options: OpenIndexOptions): Promise<IndexStore> 
     rules: matchRules,
     ...create,
     ...(options.readonly === true ? { readonly: true } : {}),
+    ...(options.bandFilter === undefined ? {} : { bandFilter: options.bandFilter }),
   })
 }
 

@@ -1,5 +1,6 @@
 // The persistent index: what it keeps of each document, and the operations every backend offers.
 import type { IndexStatus, JoinReason } from '../types.js'
+import type { SharedBandFilter } from './band-filter.js'
 
 export type { IndexStatus } from '../types.js'
 
@@ -160,4 +161,9 @@ export interface IndexStore {
   /** Reclaim free space and fold the write-ahead log into the database. */
   compact(): Promise<{ bytesBefore: number; bytesAfter: number }>
   close(): Promise<void>
+  /**
+   * The filter of band keys this store keeps, when it was opened to build one: other threads
+   * that open the same index pass it to skip lookups of keys no document has.
+   */
+  readonly bandFilter?: SharedBandFilter
 }

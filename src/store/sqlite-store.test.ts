@@ -16,6 +16,9 @@ const create = indexOptionsOf(DEFAULT_DEDUP_OPTIONS)
 const open = (path = freshPath()) => openSqliteStore({ path, rules: matchRules, create })
 
 describeStoreContract('sqlite', () => open())
+describeStoreContract('sqlite with a band filter', () =>
+  openSqliteStore({ path: freshPath(), rules: matchRules, create, bandFilter: 'build' }),
+)
 
 describe('sqlite store', () => {
   it('keeps what was added across closing and opening again, in WAL mode', async () => {
@@ -96,5 +99,41 @@ describe('sqlite store', () => {
     expect(bytesAfter).toBeLessThanOrEqual(bytesBefore)
     expect((await store.stats()).documents).toBe(50)
     await store.close()
+  })
+
+  it('answers with a band filter as without one, also for documents other processes add', async () => {
+    const path = freshPath()
+    const plain = await open(path)
+    await plain.add([1, 2, 3].map((seed) => entryOf(`a${seed}`, article(seed))))
+    const writer = await openSqliteStore({ path, rules: matchRules, bandFilter: 'build' })
+    const reader = await openSqliteStore({
+      path,
+      rules: matchRules,
+      readonly: true,
+      ...(writer.bandFilter === undefined ? {} : { bandFilter: writer.bandFilter }),
+    })
+    expect(writer.bandFilter).toBeDefined()
+    // An edited copy of what was there when the filter was built, and a new article.
+    const edited = entryOf('e2', `${article(2, 110)} one two three`)
+    expect(await reader.check(edited)).toMatchObject({ status: 'duplicate', cluster: 'a2' })
+    expect(await reader.check(entryOf('n', article(9)))).toMatchObject({ status: 'new' })
+    // Added by the writer: the reader sees it through the shared filter.
+    await writer.add([entryOf('a4', article(4))])
+    expect(await reader.check(entryOf('e4', `${article(4, 110)} x`))).toMatchObject({
+      status: 'duplicate',
+      cluster: 'a4',
+    })
+    // Added by another process, which the filter has not seen: the file is asked instead.
+    await plain.add([entryOf('a5', article(5))])
+    const copyOf5 = entryOf('e5', `${article(5, 110)} y`)
+    expect(await reader.check(copyOf5)).toMatchObject({ status: 'duplicate', cluster: 'a5' })
+    // The writer's next addition reads the keys it missed, and the filter covers the file again.
+    await writer.add([entryOf('a6', article(6))])
+    expect(
+      writer.bandFilter === undefined ? 0 : Number(new BigInt64Array(writer.bandFilter.covered)[0]),
+    ).toBe(6)
+    expect(await reader.check(copyOf5)).toMatchObject({ status: 'duplicate', cluster: 'a5' })
+    expect(await writer.check(copyOf5)).toMatchObject({ status: 'duplicate', cluster: 'a5' })
+    await Promise.all([plain.close(), writer.close(), reader.close()])
   })
 })

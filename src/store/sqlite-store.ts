@@ -15,6 +15,7 @@ import type {
   StoredDocument,
   StoredModel,
 } from './index-store.js'
+import { createBandFilter, type BandFilter, type SharedBandFilter } from './band-filter.js'
 import { INDEX_FORMAT, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js'
 import { decideEntry, type Candidate, type Decision } from './decide-entry.js'
 import { checkStoredMeta, storeError, tally, verdictOf } from './store-meta.js'
@@ -37,10 +38,20 @@ export interface SqliteStoreOptions {
   keepOwnOptions?: boolean
   /** Open read-only (`index stats`, `export`). */
   readonly?: boolean
+  /**
+   * Skip lookups of band keys no document has, with a Bloom filter of them: `'build'` reads
+   * every key once at opening (a long-running writer, such as a service), or the filter such a
+   * store shares (`store.bandFilter`, for readers on other threads). A filter only ever says a
+   * key may be there or is not: when it is behind the file (another process added documents),
+   * lookups go to the file as without one.
+   */
+  bandFilter?: 'build' | SharedBandFilter
 }
 
 // Documents read per query when walking the whole index.
 const PAGE = 1000
+// Band keys read per query when building a filter of them.
+const KEY_PAGE = 65536
 const BAND_SHIFT = 2 ** 32
 // Address space, not memory: pages are only read in as lookups touch them.
 const MMAP_BYTES = 16 * 1024 ** 3
@@ -84,7 +95,13 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Inde
   }
   try {
     const stored = prepareIndex(db, path, options.create, options.keepOwnOptions === true)
-    return createSqliteStore(db, path, stored, options.rules(stored))
+    const filter =
+      options.bandFilter === undefined
+        ? undefined
+        : options.bandFilter === 'build'
+          ? buildBandFilter(db, stored.bands)
+          : createBandFilter(options.bandFilter)
+    return createSqliteStore(db, path, stored, options.rules(stored), filter)
   } catch (error) {
     db.close()
     throw storeError(path, error)
@@ -165,8 +182,29 @@ function createSqliteStore(
   path: string,
   options: IndexOptions,
   rules: MatchRules,
+  filter: BandFilter | undefined,
 ): IndexStore {
-  const q = prepareQueries(db, options.bands)
+  const q = prepareQueries(db)
+  const candidatesAmong = statementsByCount((count) =>
+    db.prepare(`SELECT DISTINCT doc FROM bands WHERE key IN (${marks(count)})`).pluck(),
+  )
+
+  // The last document whose keys are in the filter: what it covers for every thread, or what
+  // this store has added to it in its open transaction (published when that commits).
+  let pending = 0
+  const covered = () => Math.max(filter?.covered() ?? 0, pending)
+
+  // The documents sharing a band key with these: only keys the filter cannot rule out are looked
+  // up, when it holds every document the file does.
+  const bandDocs = (bands: Uint32Array): number[] => {
+    const keys: number[] = []
+    const filtering = filter !== undefined && Number(q.lastSeq.get() ?? 0) <= covered()
+    bands.forEach((hash, band) => {
+      if (!filtering || filter.mayHave(band, hash)) keys.push(band * BAND_SHIFT + hash)
+    })
+    if (keys.length === 0) return []
+    return candidatesAmong(keys.length).all(...keys) as number[]
+  }
 
   const sidesOf = (seq: number): MatchSides & { tokens: number } => {
     const row = q.sides.get(seq) as Row
@@ -188,17 +226,22 @@ function createSqliteStore(
       const seq = Number(hit['seq'])
       return { exact: { seq, cluster: Number(hit['cluster']) }, near: [] }
     }
-    const keys = Array.from(entry.bands, (hash, band) => band * BAND_SHIFT + hash)
-    const docs = (q.candidates.all(...keys) as number[]).sort((a, b) => a - b)
+    const docs = bandDocs(entry.bands).sort((a, b) => a - b)
     return { near: docs.map((seq) => ({ seq, cluster: clusterOf(seq) })) }
   }
 
-  const decide = (entry: IndexEntry): Decision =>
-    decideEntry(entry, candidatesFor(entry), {
+  const decide = (entry: IndexEntry): Decision => {
+    if (entry.bands.length !== options.bands) {
+      throw new StoreError(
+        `${path}: document ${entry.id} has ${entry.bands.length} band keys; the index has ${options.bands} bands`,
+      )
+    }
+    return decideEntry(entry, candidatesFor(entry), {
       joins: (seq) => rules.joins(sidesOf(seq), entry),
       canonicalOf,
       tokensOf: (seq) => sidesOf(seq).tokens,
     })
+  }
 
   const verdictFor = (
     id: string,
@@ -249,12 +292,32 @@ function createSqliteStore(
     if (decision.exactOf === undefined && entry.tokens > 0) {
       entry.bands.forEach((hash, band) => q.insertBand.run(band * BAND_SHIFT + hash, seq))
     }
+    if (filter !== undefined) coverInserted(entry, seq)
     return verdictFor(
       entry.id,
       decision.joined.length === 0 ? 'new' : 'duplicate',
       canonicalOf(cluster),
       entry,
     )
+  }
+
+  // Keep the filter up with this store's own additions; when another process added documents
+  // since (the sequence skips), their keys are read from the file first.
+  const coverInserted = (entry: IndexEntry, seq: number) => {
+    if (filter === undefined) return
+    if (covered() < seq - 1) addBandKeys(db, filter, covered(), seq - 1)
+    entry.bands.forEach((hash, band) => filter.add(band, hash))
+    pending = seq
+  }
+  // Bits set for a transaction that rolled back only make the filter a little less sharp.
+  const addCovered = (entries: readonly IndexEntry[], delta: ModelDelta | undefined) => {
+    try {
+      const verdicts = addAll.immediate(entries, delta)
+      if (pending > 0) filter?.cover(pending)
+      return verdicts
+    } finally {
+      pending = 0
+    }
   }
 
   const addAll = db.transaction(
@@ -273,7 +336,7 @@ function createSqliteStore(
       return known
     },
     async add(entries, delta) {
-      return guard(path, () => addAll.immediate(entries, delta))
+      return guard(path, () => addCovered(entries, delta))
     },
     async check(entry) {
       return guard(path, () => {
@@ -358,6 +421,7 @@ function createSqliteStore(
     async close() {
       db.close()
     },
+    ...(filter === undefined ? {} : { bandFilter: filter.shared }),
   }
 
   function storedDocument(row: Row): StoredDocument {
@@ -393,8 +457,54 @@ function createSqliteStore(
   }
 }
 
-function prepareQueries(db: Database, bands: number) {
-  const marks = new Array<string>(bands).fill('?').join(', ')
+// A filter of every band key in the file, sized for twice the documents it holds.
+function buildBandFilter(db: Database, bands: number): BandFilter {
+  return db.transaction(() => {
+    const documents = Number(db.prepare('SELECT count(*) FROM documents').pluck().get())
+    const filter = createBandFilter(2 * Math.max(documents, 65536) * bands)
+    const last = Number(db.prepare('SELECT max(seq) FROM documents').pluck().get() ?? 0)
+    // In pages along the key's index: twice as fast as one statement stepping through every row.
+    const page = db.prepare('SELECT key FROM bands WHERE key > ? ORDER BY key LIMIT ?').pluck()
+    for (let after = -1; ;) {
+      const keys = page.all(after, KEY_PAGE) as number[]
+      for (const key of keys) filter.add(Math.floor(key / BAND_SHIFT), key % BAND_SHIFT)
+      if (keys.length < KEY_PAGE) break
+      after = keys[keys.length - 1] ?? after
+    }
+    filter.cover(last)
+    return filter
+  })()
+}
+
+// Add the band keys of documents after..last to the filter: a pass over every key, as they are
+// ordered by key, not by document.
+function addBandKeys(db: Database, filter: BandFilter, after: number, last: number): void {
+  const rows = db.prepare('SELECT key FROM bands WHERE doc > ? AND doc <= ?').pluck()
+  for (const key of rows.iterate(after, last) as Iterable<number>) {
+    filter.add(Math.floor(key / BAND_SHIFT), key % BAND_SHIFT)
+  }
+}
+
+// Prepared statements by the number of values they take, made on first use.
+function statementsByCount(
+  prepare: (count: number) => BetterSqlite3.Statement,
+): (count: number) => BetterSqlite3.Statement {
+  const made = new Map<number, BetterSqlite3.Statement>()
+  return (count) => {
+    let statement = made.get(count)
+    if (statement === undefined) {
+      statement = prepare(count)
+      made.set(count, statement)
+    }
+    return statement
+  }
+}
+
+function marks(count: number): string {
+  return new Array<string>(count).fill('?').join(', ')
+}
+
+function prepareQueries(db: Database) {
   const documentColumns =
     'seq, id, url, fetched_at, site, cluster, matched_with, exact, tokens, cleaned_length, shingles, text'
   return {
@@ -404,7 +514,7 @@ function prepareQueries(db: Database, bands: number) {
     clusterOfDoc: db.prepare('SELECT cluster FROM documents WHERE seq = ?').pluck(),
     canonicalOfCluster: db.prepare('SELECT canonical FROM clusters WHERE seq = ?').pluck(),
     exactHit: db.prepare('SELECT seq, cluster FROM documents WHERE exact = ? ORDER BY seq LIMIT 1'),
-    candidates: db.prepare(`SELECT DISTINCT doc FROM bands WHERE key IN (${marks})`).pluck(),
+    lastSeq: db.prepare('SELECT max(seq) FROM documents').pluck(),
     insertDocument: db.prepare(
       `INSERT INTO documents (id, url, fetched_at, site, cluster, matched_with, status, exact,
         tokens, cleaned_length, shingles, text) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
