@@ -156,6 +156,23 @@ describe('the service app', () => {
     expect((await store.stats()).documents).toBe(0)
   })
 
+  it('judges a body of declared length by its header, and a streamed one as it arrives', async () => {
+    const { app, store } = await appWith({ bodyLimit: 1000 })
+    const body = (words: number) => JSON.stringify({ id: 'a', text: 'word '.repeat(words) })
+    const declared = (text: string) =>
+      post('', text, { 'content-length': String(Buffer.byteLength(text)) })
+    expect((await app.request('/v1/check', declared(body(400)))).status).toBe(413)
+    expect((await app.request('/v1/check', declared(body(100)))).status).toBe(200)
+    const streamed = (text: string) => ({
+      ...post('', ''),
+      body: new Blob([text]).stream(),
+      duplex: 'half',
+    })
+    expect((await app.request('/v1/check', streamed(body(400)))).status).toBe(413)
+    expect((await app.request('/v1/check', streamed(body(100)))).status).toBe(200)
+    expect((await store.stats()).documents).toBe(0)
+  })
+
   it('answers 422, naming the document, for a page the extractor refuses', async () => {
     const { app, store } = await appWith()
     const deep = '<div>'.repeat(10_000)

@@ -1,6 +1,6 @@
 // The HTTP service: routes over an online index, with one writer at a time.
 import { Readable } from 'node:stream'
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { InputError, StoreError } from '../errors.js'
 import { indexRecords } from '../pipeline/index-records.js'
@@ -57,12 +57,20 @@ export function createApp(options: AppOptions): Hono {
     metrics.observe(c.req.routePath === '/*' ? 'unmatched' : c.req.routePath, c.res.status, seconds)
   })
   const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT
-  const limit = bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new HttpError(413, `the body is over the limit of ${maxSize} bytes`)
-    },
-  })
+  const overLimit = () => {
+    throw new HttpError(413, `the body is over the limit of ${maxSize} bytes`)
+  }
+  const streamedLimit = bodyLimit({ maxSize, onError: overLimit })
+  // A body of declared length is judged by its header, and then read straight from the socket;
+  // only a streamed body (no length) is counted as it arrives, through a web stream.
+  const limit: MiddlewareHandler = async (c, next) => {
+    const length = c.req.header('content-length')
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
+      return streamedLimit(c, next)
+    }
+    if (Number(length) > maxSize) overLimit()
+    await next()
+  }
   if (options.token !== undefined) {
     app.use('/v1/*', requireToken(options.token))
     app.use('/', requireToken(options.token, { inQuery: true }))
