@@ -166,7 +166,7 @@ describe('the service app', () => {
     const streamed = (text: string) => ({
       ...post('', ''),
       body: new Blob([text]).stream(),
-      duplex: 'half',
+      duplex: 'half' as const,
     })
     expect((await app.request('/v1/check', streamed(body(400)))).status).toBe(413)
     expect((await app.request('/v1/check', streamed(body(100)))).status).toBe(200)
