@@ -37,8 +37,16 @@ describe('startThreadPool', () => {
       const echoed = await pool.request({ kind: 'echo', value: 7 }, 1)
       expect(echoed).toEqual({ reply: { id: 0, kind: 'echo', value: 7 }, thread: 1 })
 
-      // Thread 0 holds a request, so the next one goes to thread 1, the least loaded.
+      // Requests one at a time go round the threads.
+      const turns = []
+      for (let value = 0; value < 4; value++) {
+        turns.push((await pool.request({ kind: 'echo', value })).thread)
+      }
+      expect(turns.sort()).toEqual([0, 0, 1, 1])
+
+      // Thread 0 holds a request, so the next ones go to thread 1, the least loaded.
       const held = pool.request({ kind: 'hold' }, 0)
+      expect((await pool.request({ kind: 'echo', value: 1 })).thread).toBe(1)
       expect((await pool.request({ kind: 'echo', value: 1 })).thread).toBe(1)
 
       // A thread that exits fails its own request and takes no more; the other goes on.

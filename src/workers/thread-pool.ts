@@ -91,11 +91,16 @@ export function startThreadPool<Request extends { id: number }, Reply>(
     return worker
   })
 
+  // Ties go round the threads in turn, so that light traffic (one request at a time) still
+  // reaches every thread: each warms up (compiled code, page cache) before heavy traffic comes.
+  let turn = 0
   const leastLoaded = () => {
     let best = -1
-    for (let i = 0; i < size; i++) {
+    for (let k = 0; k < size; k++) {
+      const i = (turn + k) % size
       if (alive[i] && (best < 0 || (inFlight[i] ?? 0) < (inFlight[best] ?? 0))) best = i
     }
+    turn = (turn + 1) % size
     return best
   }
 
