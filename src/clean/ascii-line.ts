@@ -1,5 +1,6 @@
 // One pass over a printable-ASCII line: its words case-folded and hashed, and what its key needs.
 import { finishHash, HASH_LANE_1, HASH_LANE_2, stepLane1, stepLane2 } from '../text/hash.js'
+import { isTypographicMark } from '../text/typographic-marks.js'
 
 /** What {@link scanAsciiLine} finds; valid until its next call. */
 export interface AsciiScan {
@@ -46,27 +47,6 @@ const TYPOGRAPHIC_NORMAL: Record<string, string> = {
   '\u00a0': ' ',
 }
 
-function isTypographic(c: number): boolean {
-  switch (c) {
-    case 0x2018:
-    case 0x2019:
-    case 0x201c:
-    case 0x201d:
-    case 0x2013:
-    case 0x2014:
-    case 0x2212:
-    case 0x2026:
-    case 0x00a0:
-    case 0x00b7:
-    case 0x2022:
-    case 0x00a9:
-    case 0x00b0:
-      return true
-    default:
-      return false
-  }
-}
-
 /**
  * Read a line once, where normalisation changes nothing but runs of spaces and the typographic
  * marks above, and a word is a run of [A-Za-z0-9_]: the words come out case-folded and hashed as
@@ -92,7 +72,7 @@ export function scanAsciiLine(text: string): AsciiScan | undefined {
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i)
     if (c < 0x20 || c > 0x7e) {
-      if (!isTypographic(c)) return undefined
+      if (!isTypographicMark(c)) return undefined
       typographic = true
       // A no-break space is a space to the key.
       if (c === 0x00a0) c = 32

@@ -1,4 +1,5 @@
 // One pass over a text that normalisation leaves alone: its comparison tokens' hashes, no strings.
+import { isTypographicMark } from '../text/typographic-marks.js'
 import { fmix32, mixBlock, mixTail } from './hash32.js'
 
 /** What {@link scanAsciiWords} finds; valid until its next call. */
@@ -23,33 +24,10 @@ const found: AsciiWords = {
   joinedBytes: 0,
 }
 
-// Marks outside ASCII that NFKC maps to no word character and case folding leaves alone: curly
-// quotes, dashes, the minus sign, the ellipsis, the no-break space, the middle dot, the bullet,
-// the copyright and degree signs. To the tokeniser they separate words, as spaces do.
-function isSeparatorMark(c: number): boolean {
-  switch (c) {
-    case 0x2018:
-    case 0x2019:
-    case 0x201c:
-    case 0x201d:
-    case 0x2013:
-    case 0x2014:
-    case 0x2212:
-    case 0x2026:
-    case 0x00a0:
-    case 0x00b7:
-    case 0x2022:
-    case 0x00a9:
-    case 0x00b0:
-      return true
-    default:
-      return false
-  }
-}
-
 /**
- * The tokens `comparisonTokens` would make of a text of ASCII and the marks above, hashed as
- * `hash32` hashes them, with the bytes of their joined form — in one pass, building no string.
+ * The tokens `comparisonTokens` would make of a text of ASCII and the common typographic marks
+ * (`isTypographicMark`), hashed as `hash32` hashes them, with the bytes of their joined form — in
+ * one pass, building no string.
  * Undefined at the first other character, where the text needs the general way (NFKC, Unicode
  * classes, scripts without spaces).
  *
@@ -68,7 +46,7 @@ export function scanAsciiWords(text: string): AsciiWords | undefined {
   const joined = found.joined
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i)
-    if (c > 0x7f && !isSeparatorMark(c)) return undefined
+    if (c > 0x7f && !isTypographicMark(c)) return undefined
     const isUpper = c >= 65 && c <= 90
     if (isUpper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
       if (isUpper) c += 32
