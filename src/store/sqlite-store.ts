@@ -310,7 +310,7 @@ function createSqliteStore(
     pending = seq
   }
   // Bits set for a transaction that rolled back only make the filter a little less sharp.
-  const addCovered = (entries: readonly IndexEntry[], delta: ModelDelta | undefined) => {
+  const addAndCover = (entries: readonly IndexEntry[], delta: ModelDelta | undefined) => {
     try {
       const verdicts = addAll.immediate(entries, delta)
       if (pending > 0) filter?.cover(pending)
@@ -336,7 +336,7 @@ function createSqliteStore(
       return known
     },
     async add(entries, delta) {
-      return guard(path, () => addCovered(entries, delta))
+      return guard(path, () => addAndCover(entries, delta))
     },
     async check(entry) {
       return guard(path, () => {
