@@ -28,8 +28,11 @@ beforeAll(() => {
 describe('check threads', () => {
   it('answer as the writer would, following the statistics of what it adds', async () => {
     const path = join(dir, 'index.db')
-    const store = await openIndex({ path, create: DEFAULT_DEDUP_OPTIONS })
-    const threads = await startCheckThreads({ path }, 2)
+    // As `winnow serve` runs them: the writer's filter of band keys is shared with the threads.
+    const store = await openIndex({ path, create: DEFAULT_DEDUP_OPTIONS, bandFilter: 'build' })
+    const shared = store.bandFilter
+    expect(shared).toBeDefined()
+    const threads = await startCheckThreads({ path, ...(shared && { bandFilter: shared }) }, 2)
     // Started at the same moment but never told what is added: its statistics stay empty.
     const stale = await startCheckThreads({ path }, 1)
     try {
