@@ -292,7 +292,7 @@ function createSqliteStore(
     if (decision.exactOf === undefined && entry.tokens > 0) {
       entry.bands.forEach((hash, band) => q.insertBand.run(band * BAND_SHIFT + hash, seq))
     }
-    if (filter !== undefined) coverInserted(entry, seq)
+    coverInserted(entry, seq)
     return verdictFor(
       entry.id,
       decision.joined.length === 0 ? 'new' : 'duplicate',
@@ -460,14 +460,14 @@ function createSqliteStore(
 // A filter of every band key in the file, sized for twice the documents it holds.
 function buildBandFilter(db: Database, bands: number): BandFilter {
   return db.transaction(() => {
-    const documents = Number(db.prepare('SELECT count(*) FROM documents').pluck().get())
-    const filter = createBandFilter(2 * Math.max(documents, 65536) * bands)
+    // Documents are never deleted: the last sequence number is at least their count.
     const last = Number(db.prepare('SELECT max(seq) FROM documents').pluck().get() ?? 0)
+    const filter = createBandFilter(2 * Math.max(last, 65536) * bands)
     // In pages along the key's index: twice as fast as one statement stepping through every row.
     const page = db.prepare('SELECT key FROM bands WHERE key > ? ORDER BY key LIMIT ?').pluck()
     for (let after = -1; ;) {
       const keys = page.all(after, KEY_PAGE) as number[]
-      for (const key of keys) filter.add(Math.floor(key / BAND_SHIFT), key % BAND_SHIFT)
+      for (const key of keys) addStoredKey(filter, key)
       if (keys.length < KEY_PAGE) break
       after = keys[keys.length - 1] ?? after
     }
@@ -480,9 +480,12 @@ function buildBandFilter(db: Database, bands: number): BandFilter {
 // ordered by key, not by document.
 function addBandKeys(db: Database, filter: BandFilter, after: number, last: number): void {
   const rows = db.prepare('SELECT key FROM bands WHERE doc > ? AND doc <= ?').pluck()
-  for (const key of rows.iterate(after, last) as Iterable<number>) {
-    filter.add(Math.floor(key / BAND_SHIFT), key % BAND_SHIFT)
-  }
+  for (const key of rows.iterate(after, last) as Iterable<number>) addStoredKey(filter, key)
+}
+
+// A band key as the bands table stores it: band × 2^32 + hash.
+function addStoredKey(filter: BandFilter, key: number): void {
+  filter.add(Math.floor(key / BAND_SHIFT), key % BAND_SHIFT)
 }
 
 // Prepared statements by the number of values they take, made on first use.
