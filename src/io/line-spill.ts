@@ -57,22 +57,25 @@ export function createLineSpill(dir: string, name: string): LineSpill {
   }
 }
 
-// Lines of a file written by a spill: megabyte chunks cut at their last newline byte, decoded
-// whole and split. A newline byte never occurs inside a multi-byte UTF-8 sequence, so each cut
-// decodes alone; this skips a streaming decoder and a string concatenation per chunk.
+// Lines of a file written by a spill, each decoded on its own from megabyte chunks. A newline byte
+// never occurs inside a multi-byte UTF-8 sequence, so each line decodes alone; and a line is
+// decoded several times faster alone than inside a whole chunk, whose one non-ASCII character
+// would make the decoder write the entire chunk as two-byte text, copied again by a split.
 async function* readLines(path: string): AsyncGenerator<string> {
-  let rest: Buffer | undefined
+  // The start of a line that runs on past its chunk, in pieces joined once its end is read.
+  let pending: Buffer[] = []
   for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const chunk = data as Buffer
-    const end = chunk.lastIndexOf(NEWLINE)
-    if (end < 0) {
-      rest = rest === undefined ? Buffer.from(chunk) : Buffer.concat([rest, chunk])
-      continue
+    let start = 0
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+      if (pending.length === 0) yield chunk.toString('utf8', start, end)
+      else {
+        yield Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8')
+        pending = []
+      }
+      start = end + 1
     }
-    const head =
-      rest === undefined ? chunk.subarray(0, end) : Buffer.concat([rest, chunk.subarray(0, end)])
-    rest = end + 1 < chunk.length ? Buffer.from(chunk.subarray(end + 1)) : undefined
-    for (const line of head.toString('utf8').split('\n')) yield line
+    if (start < chunk.length) pending.push(chunk.subarray(start))
   }
-  if (rest !== undefined) yield rest.toString('utf8')
+  if (pending.length > 0) yield Buffer.concat(pending).toString('utf8')
 }
