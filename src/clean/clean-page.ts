@@ -1,8 +1,15 @@
 // Turn one page's text into its article: the headline, then each body paragraph once.
 import type { CleaningContext } from './corpus-stats.js'
-import { DEFAULT_BODY_OPTIONS, findBody, type BodyOptions, type LineSpan } from './find-body.js'
+import {
+  DEFAULT_BODY_OPTIONS,
+  findBody,
+  type BodyOptions,
+  type LearntLines,
+  type LineSpan,
+} from './find-body.js'
 import { DEFAULT_TITLE_OPTIONS, findTitle, type TitleOptions } from './find-title.js'
-import { measurePage, type MeasuredPage } from './page-lines.js'
+import { lineHashesOf, proseKeyHash, type LineHashes } from './line-hashes.js'
+import { measurePage, type MeasuredPage, type PageLine } from './page-lines.js'
 import {
   DEFAULT_REMOVAL_OPTIONS,
   markFurniture,
@@ -69,16 +76,10 @@ export function cleanLines(
   options: CleanOptions = DEFAULT_CLEAN_OPTIONS,
 ): CleanedPage {
   const { lines } = page
+  const hashes = lineHashesOf(page, context.groupSeed)
   const weights = context.wordWeights(page.words)
-  const marks = markFurniture(lines, context, options.removal)
-  const body = findBody(
-    lines,
-    marks,
-    weights,
-    options.body,
-    context.isSharedElsewhere,
-    context.isSectionBreak,
-  )
+  const marks = markFurniture(lines, context, options.removal, hashes)
+  const body = findBody(lines, marks, weights, options.body, learntLines(lines, hashes, context))
   if (body !== undefined) {
     const title = findTitle(lines, marks, body, weights, options.title)
     for (const line of lines) {
@@ -95,4 +96,20 @@ export function cleanLines(
     else removed.push({ line: line.index, text: line.text, rule })
   }
   return { text: kept.join('\n'), removed, ...(body === undefined ? {} : { body }) }
+}
+
+// The context's learnt-line tables, asked by line index with the lines' hashed keys.
+function learntLines(
+  lines: readonly PageLine[],
+  hashes: LineHashes,
+  { isSharedElsewhere, isSectionBreak }: CleaningContext,
+): LearntLines {
+  return {
+    ...(isSharedElsewhere === undefined
+      ? {}
+      : { isSharedElsewhere: (i: number) => isSharedElsewhere(proseKeyHash(lines, hashes, i)) }),
+    ...(isSectionBreak === undefined
+      ? {}
+      : { isSectionBreak: (i: number) => isSectionBreak(hashes.seeded[i] ?? 0) }),
+  }
 }

@@ -1,7 +1,7 @@
 // What pages of one site (or of the whole corpus) have in common: line and word document counts.
 import { createHashCounts, type CountEntries, type HashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
-import { templateKeyHashes } from './line-affixes.js'
+import { lineHashesOf, NO_HASH } from './line-hashes.js'
 import { measurePage, type MeasuredPage } from './page-lines.js'
 import type { PageWords } from './word-table.js'
 
@@ -23,14 +23,15 @@ export interface CleaningContext {
   wordWeights(words: PageWords): Float64Array
   /**
    * True when a line also occurs in pages of other articles (known after a first clustering);
-   * absent on the first pass.
+   * absent on the first pass. Asked with the line's `hashString(lineKey)`.
    */
-  isSharedElsewhere?: (lineKey: string) => boolean
+  isSharedElsewhere?: (keyHash: number) => boolean
   /**
    * True for a template line that on this site ends the article rather than interrupts it
-   * (known after a first cleaning pass); absent on the first pass.
+   * (known after a first cleaning pass); absent on the first pass. Asked with the line's
+   * `hashString(lineKey, groupSeed)`, its `sectionBreakKey`.
    */
-  isSectionBreak?: (lineKey: string) => boolean
+  isSectionBreak?: (seededKeyHash: number) => boolean
 }
 
 /** Options for the cross-page statistics. */
@@ -66,10 +67,13 @@ export interface PageFacts {
  * pageFacts('example.com', measurePage('Menu\nStory one.')).templateKeys.length // 2
  */
 export function pageFacts(group: string, page: MeasuredPage): PageFacts {
-  const seed = hashString(group)
+  const hashes = lineHashesOf(page, hashString(group))
   const keys = new Set<number>()
-  for (const line of page.lines) {
-    for (const key of templateKeyHashes(line.key, line.text, seed)) keys.add(key)
+  // Each line's keys in the order of `templateKeyHashes`: line, shape, label, suffix.
+  for (let i = 0; i < page.lines.length; i++) {
+    for (const key of [hashes.line[i], hashes.shape[i], hashes.label[i], hashes.suffix[i]]) {
+      if (key !== undefined && key !== NO_HASH) keys.add(key)
+    }
   }
   const templateKeys = new Float64Array(keys.size)
   let i = 0

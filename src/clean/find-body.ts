@@ -32,6 +32,15 @@ export interface LineSpan {
 }
 
 /**
+ * What the caller knows of a page's lines from other pages, by line index: whether a line
+ * occurs in pages of other articles, and whether it is a section break of the page's site.
+ */
+export interface LearntLines {
+  isSharedElsewhere?: (line: number) => boolean
+  isSectionBreak?: (line: number) => boolean
+}
+
+/**
  * Find the body: the span with the highest total score, where prose lines score their word count
  * and short lines cost a penalty (the maximum-subarray idea of body text extraction). A second
  * pass follows the span block by block (runs of prose between short lines) and turns every block
@@ -41,15 +50,14 @@ export interface LineSpan {
  * Undefined when the page has no prose.
  *
  * @example
- * findBody(page.lines, marks, context.wordWeights(page.words), DEFAULT_BODY_OPTIONS) // { start: 3, end: 9 }
+ * findBody(page.lines, marks, context.wordWeights(page.words), DEFAULT_BODY_OPTIONS, {}) // { start: 3, end: 9 }
  */
 export function findBody(
   lines: readonly PageLine[],
   marks: readonly (RemovalRule | undefined)[],
   weights: Float64Array,
   options: BodyOptions,
-  isSharedElsewhere?: (lineKey: string) => boolean,
-  isSectionBreak?: (lineKey: string) => boolean,
+  { isSharedElsewhere, isSectionBreak }: LearntLines,
 ): LineSpan | undefined {
   const scores = lines.map((line) => lineScore(line, marks[line.index], options, isSectionBreak))
   if (isSectionBreak !== undefined) {
@@ -70,14 +78,14 @@ export function findBody(
 function articleEnd(
   lines: readonly PageLine[],
   marks: readonly (RemovalRule | undefined)[],
-  isSectionBreak: (lineKey: string) => boolean,
-  isSharedElsewhere: ((lineKey: string) => boolean) | undefined,
+  isSectionBreak: (line: number) => boolean,
+  isSharedElsewhere: ((line: number) => boolean) | undefined,
 ): number {
   let ownProse = false
   for (const line of lines) {
     if (marks[line.index] === undefined) {
-      if (line.prose && isSharedElsewhere?.(line.key) !== true) ownProse = true
-    } else if (ownProse && isSectionBreak(line.key)) {
+      if (line.prose && isSharedElsewhere?.(line.index) !== true) ownProse = true
+    } else if (ownProse && isSectionBreak(line.index)) {
       return line.index
     }
   }
@@ -88,11 +96,11 @@ function lineScore(
   line: PageLine,
   mark: RemovalRule | undefined,
   options: BodyOptions,
-  isSectionBreak: ((lineKey: string) => boolean) | undefined,
+  isSectionBreak: ((line: number) => boolean) | undefined,
 ): number {
   // A section break costs as much as a heading: a teaser block after it must earn its place.
   if (mark !== undefined) {
-    return isSectionBreak?.(line.key) === true
+    return isSectionBreak?.(line.index) === true
       ? -options.shortLinePenalty
       : -options.furniturePenalty
   }
@@ -111,7 +119,7 @@ function offTopicBlocks(
   span: LineSpan,
   weights: Float64Array,
   options: BodyOptions,
-  isSharedElsewhere: ((lineKey: string) => boolean) | undefined,
+  isSharedElsewhere: ((line: number) => boolean) | undefined,
 ): number[][] {
   const blocks: { lines: number[]; afterHeading: boolean }[] = []
   let current: number[] = []
@@ -163,7 +171,7 @@ function offTopicBlocks(
 function isMostlyShared(
   lines: readonly PageLine[],
   block: readonly number[],
-  isSharedElsewhere: (lineKey: string) => boolean,
+  isSharedElsewhere: (line: number) => boolean,
 ): boolean {
   let shared = 0
   let total = 0
@@ -171,7 +179,7 @@ function isMostlyShared(
     const line = lines[i]
     if (line === undefined) continue
     total += line.tokens.length
-    if (isSharedElsewhere(line.key)) shared += line.tokens.length
+    if (isSharedElsewhere(i)) shared += line.tokens.length
   }
   return shared * 2 > total
 }

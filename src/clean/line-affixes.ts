@@ -128,25 +128,6 @@ const DIGITS = /\p{Nd}+/gu
 const ASCII_DIGITS = /[0-9]+/g
 
 /**
- * The keys under which a line is counted in the template table, hashed with a site's seed: the
- * line itself (`l <key>`), its shape (`n <shape>`), its label (`p <label>`) and its suffix
- * (`s <suffix>`), each as `hashString(templateKey, seed)` but without building the key.
- *
- * @example
- * templateKeyHashes('menu', 'Menu', seed) // [hashString('l menu', seed)]
- */
-export function templateKeyHashes(key: string, text: string, seed: number): number[] {
-  const hashes = [hashPrefixed('l ', key, seed)]
-  const shape = shapeKeyHash(text, seed)
-  if (shape !== undefined) hashes.push(shape)
-  const prefix = labelPrefix(key)
-  if (prefix !== undefined) hashes.push(hashPrefixed('p ', prefix, seed))
-  const suffix = barSuffix(key)
-  if (suffix !== undefined) hashes.push(hashPrefixed('s ', suffix, seed))
-  return hashes
-}
-
-/**
  * `hashString('n ' + sentenceShape(text), seed)`, or undefined when the line has no shape. A
  * trimmed printable-ASCII line, the usual case, is hashed as its shape is read, without
  * building the shape.

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { maxSubarray } from './find-body.js'
-import {
-  barSuffix,
-  labelPrefix,
-  sentenceShape,
-  shapeKeyHash,
-  templateKeyHashes,
-} from './line-affixes.js'
+import { barSuffix, labelPrefix, sentenceShape, shapeKeyHash } from './line-affixes.js'
+import { hashLines, NO_HASH } from './line-hashes.js'
 import { measurePage, pageLines } from './page-lines.js'
 import { hashString } from '../text/hash.js'
 import { lineKey } from '../text/normalize.js'
@@ -100,18 +95,40 @@ describe('line affixes', () => {
       )
     }
   })
-  it('lists every key a line is counted under', () => {
-    const hashed = (keys: string[]) => keys.map((key) => hashString(key, 7))
-    expect(templateKeyHashes('read more: x | site', 'Read more: X | Site', 7)).toEqual(
-      hashed(['l read more: x | site', 'p read more', 's site']),
-    )
-    expect(
-      templateKeyHashes(
-        'mara vint, in a file photo from 0.',
-        'Mara Vint, in a file photo from 2022.',
-        7,
+  it('hashes every key a line is looked up under, with the site seed', () => {
+    const seeded = (key: string) => hashString(key, 7)
+    const hashes = hashLines(
+      pageLines(
+        'Read more: X | Site\nMara Vint, in a file photo from 2022.\nhttps://example.com/a\n' +
+          'Oil prices rose on Monday after the cut.',
       ),
-    ).toEqual(hashed(['l mara vint, in a file photo from 0.', 'n N N, in a file photo from 0.']))
+      7,
+    )
+    expect([...hashes.line]).toEqual(
+      [
+        'l read more: x | site',
+        'l mara vint, in a file photo from 0000.',
+        'l https://example.com/a',
+        'l oil prices rose on monday after the cut.',
+      ].map(seeded),
+    )
+    expect([...hashes.label]).toEqual([seeded('p read more'), NO_HASH, seeded('p https'), NO_HASH])
+    expect([...hashes.suffix]).toEqual([seeded('s site'), NO_HASH, NO_HASH, NO_HASH])
+    expect([...hashes.shape]).toEqual([
+      NO_HASH,
+      seeded('n N N, in a file photo from 0.'),
+      NO_HASH,
+      seeded('n N prices rose on N after the cut.'),
+    ])
+    expect([...hashes.link]).toEqual([0, 0, 1, 0])
+    // Only prose lines carry their plain key hash (the shared-lines table's key).
+    expect([...hashes.prose]).toEqual([
+      NO_HASH,
+      hashString('mara vint, in a file photo from 0000.'),
+      NO_HASH,
+      hashString('oil prices rose on monday after the cut.'),
+    ])
+    expect(hashes.seeded[3]).toBe(seeded('oil prices rose on monday after the cut.'))
   })
 })
 

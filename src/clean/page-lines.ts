@@ -3,12 +3,15 @@ import { hashString } from '../text/hash.js'
 import { lineKey, normalizeLine } from '../text/normalize.js'
 import { comparisonTokens } from '../text/tokenize.js'
 import { asciiLineKey, scanAsciiLine } from './ascii-line.js'
+import type { LineHashes } from './line-hashes.js'
 import { createWordTable, type PageWords, type WordTable } from './word-table.js'
 
 /** One non-empty line of a page with the measurements cleaning needs. */
 export interface PageLine {
   /** Position among the page's non-empty lines. */
   index: number
+  /** Where `text` starts in the page. */
+  start: number
   /** The line as written, trimmed. */
   text: string
   /** Normalised, case-folded, digits masked: equal for lines that differ only in typography or numbers. */
@@ -23,6 +26,8 @@ export interface PageLine {
 export interface MeasuredPage {
   lines: PageLine[]
   words: PageWords
+  /** The lines' lookup keys for one site, once worked out (see `lineHashesOf`). */
+  hashes?: LineHashes
 }
 
 // A line of this many words or more reads as running text even without a full stop.
@@ -44,14 +49,38 @@ const MIN_PROSE_WORDS = 4
 export function measurePage(text: string): MeasuredPage {
   const words = createWordTable()
   const lines: PageLine[] = []
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  // Pages rarely hold a carriage return; without one, a line ends at the next line feed.
+  const endOf = text.includes('\r') ? lineEndAnyBreak : lineEndLineFeed
+  for (let from = 0; from <= text.length;) {
+    const end = endOf(text, from)
+    const raw = text.slice(from, end)
     const trimmed = raw.trim()
-    if (trimmed === '') continue
-    const line =
-      measureAsciiLine(trimmed, lines.length, words) ?? measureLine(trimmed, lines.length, words)
-    if (line !== undefined) lines.push(line)
+    if (trimmed !== '') {
+      const start = from + (trimmed.length === raw.length ? 0 : raw.length - raw.trimStart().length)
+      const line =
+        measureAsciiLine(trimmed, start, lines.length, words) ??
+        measureLine(trimmed, start, lines.length, words)
+      if (line !== undefined) lines.push(line)
+    }
+    from = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1)
   }
   return { lines, words: words.done() }
+}
+
+// Where the line starting at `from` ends: at a line feed, a carriage return or the text's end.
+function lineEndLineFeed(text: string, from: number): number {
+  const end = text.indexOf('\n', from)
+  return end === -1 ? text.length : end
+}
+
+function lineEndAnyBreak(text: string, from: number): number {
+  let end = from
+  while (end < text.length) {
+    const c = text.charCodeAt(end)
+    if (c === 10 || c === 13) break
+    end++
+  }
+  return end
 }
 
 /**
@@ -65,13 +94,19 @@ export function pageLines(text: string): PageLine[] {
 }
 
 // The general way: Unicode-normalise, tokenise, hash each word.
-function measureLine(trimmed: string, index: number, words: WordTable): PageLine | undefined {
+function measureLine(
+  trimmed: string,
+  start: number,
+  index: number,
+  words: WordTable,
+): PageLine | undefined {
   const strings = comparisonTokens(trimmed)
   if (strings.length === 0 && normalizeLine(trimmed) === '') return undefined
   const tokens = strings.map((word) => words.add(hashString(word), /^\d+$/.test(word), word.length))
   const allCapitals = /\p{Lu}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed)
   return {
     index,
+    start,
     text: trimmed,
     key: lineKey(trimmed),
     tokens,
@@ -83,7 +118,12 @@ function measureLine(trimmed: string, index: number, words: WordTable): PageLine
 // spaces and a word is a run of [A-Za-z0-9_]. Lines whose only other characters are common
 // typographic marks (curly quotes, dashes, the ellipsis, bullets, no-break spaces) take it too:
 // none of them is part of a word, and the key gets their normal form. Undefined for other lines.
-function measureAsciiLine(trimmed: string, index: number, words: WordTable): PageLine | undefined {
+function measureAsciiLine(
+  trimmed: string,
+  start: number,
+  index: number,
+  words: WordTable,
+): PageLine | undefined {
   const scan = scanAsciiLine(trimmed)
   if (scan === undefined) return undefined
   // A plain array: a typed array costs several times more to create, and most lines are short.
@@ -93,7 +133,14 @@ function measureAsciiLine(trimmed: string, index: number, words: WordTable): Pag
   }
   const key = asciiLineKey(trimmed, scan)
   const allCapitals = scan.upper && !scan.lower
-  return { index, text: trimmed, key, tokens, prose: isProse(trimmed, tokens.length, allCapitals) }
+  return {
+    index,
+    start,
+    text: trimmed,
+    key,
+    tokens,
+    prose: isProse(trimmed, tokens.length, allCapitals),
+  }
 }
 
 function isProse(text: string, words: number, allCapitals: boolean): boolean {

@@ -1,7 +1,6 @@
 // Rules that mark single lines as furniture, from the line itself, its page and its site's template.
-import { barSuffix, labelPrefix, shapeKeyHash } from './line-affixes.js'
-import { hashPrefixed } from '../text/hash.js'
 import type { CleaningContext } from './corpus-stats.js'
+import { NO_HASH, type LineHashes } from './line-hashes.js'
 import type { PageLine } from './page-lines.js'
 
 /** Why cleaning removed a line. */
@@ -25,7 +24,6 @@ export interface RemovalOptions {
 
 export const DEFAULT_REMOVAL_OPTIONS: RemovalOptions = { templateMinPages: 8 }
 
-const LINK_ONLY = /^(?:https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+)$/i
 // A browser title appends at most this many words to the headline.
 const MAX_SITE_NAME_WORDS = 6
 // Shorter lines are too common as fragments to call one a quote of another.
@@ -35,37 +33,36 @@ const MIN_QUOTE_WORDS = 4
  * Mark the lines that are furniture on their own evidence: site template, links, lines printed
  * twice, pull quotes and browser titles. Returns one entry per line, undefined for a kept line.
  *
+ * `hashes` are the lines' lookup keys, made with the site's seed (`context.groupSeed`).
+ *
  * @example
- * markFurniture(pageLines('Menu\nA long enough sentence about oil prices.'), context, DEFAULT_REMOVAL_OPTIONS)
+ * const page = measurePage('Menu\nA long enough sentence about oil prices.')
+ * markFurniture(page.lines, context, DEFAULT_REMOVAL_OPTIONS, lineHashesOf(page, context.groupSeed))
  */
 export function markFurniture(
   lines: readonly PageLine[],
   context: CleaningContext,
   options: RemovalOptions,
+  hashes: LineHashes,
 ): (RemovalRule | undefined)[] {
-  const marks: (RemovalRule | undefined)[] = lines.map((line) =>
-    templateRule(line, context, options),
-  )
+  const isCommon = (hash: number) =>
+    hash !== NO_HASH && context.templateCount(hash) >= options.templateMinPages
+  const marks: (RemovalRule | undefined)[] = lines.map((_, i) => templateRule(i, hashes, isCommon))
   markRepeated(lines, marks)
   markContained(lines, marks)
   return marks
 }
 
 function templateRule(
-  line: PageLine,
-  context: CleaningContext,
-  options: RemovalOptions,
+  i: number,
+  hashes: LineHashes,
+  isCommon: (hash: number) => boolean,
 ): RemovalRule | undefined {
-  if (LINK_ONLY.test(line.text)) return 'link'
-  const seed = context.groupSeed
-  const isCommon = (hash: number) => context.templateCount(hash) >= options.templateMinPages
-  if (isCommon(hashPrefixed('l ', line.key, seed))) return 'template'
-  const prefix = labelPrefix(line.key)
-  if (prefix !== undefined && isCommon(hashPrefixed('p ', prefix, seed))) return 'template_label'
-  const suffix = barSuffix(line.key)
-  if (suffix !== undefined && isCommon(hashPrefixed('s ', suffix, seed))) return 'template_suffix'
-  const shape = shapeKeyHash(line.text, seed)
-  if (shape !== undefined && isCommon(shape)) return 'template_shape'
+  if (hashes.link[i] === 1) return 'link'
+  if (isCommon(hashes.line[i] ?? NO_HASH)) return 'template'
+  if (isCommon(hashes.label[i] ?? NO_HASH)) return 'template_label'
+  if (isCommon(hashes.suffix[i] ?? NO_HASH)) return 'template_suffix'
+  if (isCommon(hashes.shape[i] ?? NO_HASH)) return 'template_shape'
   return undefined
 }
 

@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs'
 import { createCorpusStats, type CorpusStats, type PageFacts } from '../clean/corpus-stats.js'
 import { createLineSpill } from '../io/line-spill.js'
+import { createSetSpill } from '../io/set-spill.js'
 import { makeTempDir } from '../io/temp-dir.js'
 import { StoreError } from '../errors.js'
 import type { IndexStore } from '../store/index-store.js'
@@ -40,6 +41,7 @@ export async function countIntoIndex(
   }
   const dir = makeTempDir(resources.tempDir, 'count')
   const executor = createRunExecutor(resources.workers)
+  const digests = createSetSpill(dir, 'digests')
   try {
     // Only the facts pass runs: signature settings do not matter to it.
     await executor.setup({
@@ -50,7 +52,8 @@ export async function countIntoIndex(
     const facts: PageFacts[] = []
     const stats = createCorpusStats()
     const collecting: CorpusStats = { ...stats, addFacts: (page) => facts.push(page) }
-    const scan = await scanInput(input, executor, createLineSpill(dir, 'documents'), collecting, {
+    const spools = { documents: createLineSpill(dir, 'documents'), digests }
+    const scan = await scanInput(input, executor, spools, collecting, {
       ...hooks,
       knownIds: (ids) => store.knownIds(ids),
     })
@@ -58,6 +61,7 @@ export async function countIntoIndex(
     return { pages: facts.length, added, rejects: scan.rejects }
   } finally {
     await executor.close()
+    digests.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

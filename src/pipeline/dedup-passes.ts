@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createCorpusStats } from '../clean/corpus-stats.js'
 import { createSectionBreaks } from '../clean/section-breaks.js'
 import { createLineSpill, type LineSpill } from '../io/line-spill.js'
+import { createSetSpill, type SetSpill } from '../io/set-spill.js'
 import { makeTempDir } from '../io/temp-dir.js'
 import type { IndexStore, StoredModel } from '../store/index-store.js'
 import type { IndexRunStats, InputRecord, Reject, RunStats } from '../types.js'
@@ -17,7 +18,14 @@ import { clusterSpilled, type ClusterColumns } from './cluster-spilled.js'
 import { createGrowable } from './growable.js'
 import { createOrderedBatches } from './ordered-batches.js'
 import { PROGRESS_EVERY, type Progress } from './progress.js'
-import { scanInput, type InputScan, type ScanHooks, type SpooledDocument } from './scan-input.js'
+import {
+  pageOf,
+  scanInput,
+  type InputScan,
+  type ScanHooks,
+  type ScanSpools,
+  type SpooledDocument,
+} from './scan-input.js'
 import { linesSharedAcrossArticles } from './shared-line-table.js'
 import { createSignedCollector } from './signed-columns.js'
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from './dedup-options.js'
@@ -94,6 +102,7 @@ export async function runDedupPasses(
   const settings = { ...DEFAULT_DEDUP_OPTIONS, workers: 1, ...options }
   const dir = makeTempDir(settings.tempDir, 'run')
   let executor: PageExecutor | undefined
+  let digests: SetSpill | undefined
   try {
     executor = createRunExecutor(settings.workers)
     const base: TaskSetup = {
@@ -107,19 +116,21 @@ export async function runDedupPasses(
     }
     const store = settings.index?.store
     const counted = settings.index?.counted === true
-    await executor.setup({ ...base, countFacts: settings.clean && !counted })
+    const countFacts = settings.clean && !counted
+    await executor.setup({ ...base, countFacts, keepDigests: countFacts })
     const model = await store?.model()
     const counts = settings.clean
       ? createCorpusStats({}, model === undefined ? undefined : statsTablesOf(model))
       : undefined
-    const spool = createLineSpill(dir, 'documents')
+    digests = createSetSpill(dir, 'digests')
+    const spools = { documents: createLineSpill(dir, 'documents'), digests }
     const knownIds = store === undefined ? {} : { knownIds: (ids: string[]) => store.knownIds(ids) }
-    const scan = await scanInput(input, executor, spool, counted ? undefined : counts, {
+    const scan = await scanInput(input, executor, spools, counted ? undefined : counts, {
       ...hooks,
       ...knownIds,
     })
     if (counted) scan.stats = counts
-    const documents = () => spooledDocuments(spool, hooks.signal)
+    const documents = () => spooledDocuments(spools, hooks.signal)
     const context: PassContext = { documents, scan, executor, dir, settings, hooks }
     let setup = base
     let learnt: Learnt | undefined
@@ -158,6 +169,7 @@ export async function runDedupPasses(
     return { rejects: scan.rejects, stats }
   } finally {
     await executor?.close()
+    digests?.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
@@ -172,14 +184,18 @@ interface PassContext {
   hooks: ScanHooks
 }
 
-// The kept documents, read back from the scan's spool.
+// The kept documents, read back from the scan's spools, each with its digest when it has one.
 async function* spooledDocuments(
-  spool: LineSpill,
+  { documents, digests }: ScanSpools,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<SpooledDocument> {
-  for await (const line of spool.lines()) {
+  let i = 0
+  for await (const line of documents.lines()) {
     signal?.throwIfAborted()
-    yield JSON.parse(line) as SpooledDocument
+    const doc = JSON.parse(line) as SpooledDocument
+    if (digests.length(i) > 0) doc.digest = digests.read(i)
+    i++
+    yield doc
   }
 }
 
@@ -221,7 +237,7 @@ async function firstPass({
     }
   })
   try {
-    for await (const doc of documents()) await batches.add(null, { text: doc.text, site: doc.site })
+    for await (const doc of documents()) await batches.add(null, pageOf(doc))
     await batches.finish()
     const clusters = clusterSpilled(signed.finish(), settings)
     const articles = proseDocs.view().map((doc) => clusters.canonical[doc] ?? doc)
@@ -316,7 +332,7 @@ async function finalPass({
     })
   })
   try {
-    for await (const doc of documents()) await batches.add(doc, { text: doc.text, site: doc.site })
+    for await (const doc of documents()) await batches.add(doc, pageOf(doc))
     await batches.finish()
     output.finish()
     const clusters = clusterSpilled(signed.finish(), settings)

@@ -5,7 +5,7 @@ import type { IndexEntry, IndexStore, ModelDelta, StoredModel } from '../store/i
 import type { IndexStatus } from '../types.js'
 import type { PageExecutor } from '../workers/page-pool.js'
 import { createOrderedBatches } from './ordered-batches.js'
-import type { SpooledDocument } from './scan-input.js'
+import { pageOf, type SpooledDocument } from './scan-input.js'
 import type { PlaceOf } from './write-records.js'
 
 /** What the index pass works with. */
@@ -69,7 +69,7 @@ export async function indexPass(
     })
   })
   try {
-    for await (const doc of documents()) await batches.add(doc, { text: doc.text, site: doc.site })
+    for await (const doc of documents()) await batches.add(doc, pageOf(doc))
     await batches.finish()
     return { output, statuses }
   } finally {

@@ -80,7 +80,7 @@ export async function createOnlineIndex(
     let facts: PageFacts | undefined
     if (options.clean) {
       const page = measurePage(text)
-      cleaned = cleanLines(page, withLearntLines(stats.contextFor(site), site, shared, breaks)).text
+      cleaned = cleanLines(page, withLearntLines(stats.contextFor(site), shared, breaks)).text
       if (adding) facts = pageFacts(site, page)
     }
     const signature = signPage(cleaned, sign)

@@ -1,14 +1,19 @@
 // The one read of a run's input: account for every record, extract HTML, gather site statistics.
 import type { CorpusStats } from '../clean/corpus-stats.js'
+import type { PageDigest } from '../clean/page-digest.js'
 import type { LineSpill } from '../io/line-spill.js'
+import type { SetSpill } from '../io/set-spill.js'
 import { createHashCounts } from '../text/hash-counts.js'
 import type { FactsResult } from '../workers/page-tasks.js'
 import { createGrowable } from './growable.js'
 import type { InputDocument, InputRecord, Reject } from '../types.js'
 import type { PageExecutor } from '../workers/page-pool.js'
+import type { PageInput } from '../workers/page-tasks.js'
 import { createOrderedBatches } from './ordered-batches.js'
 import { PROGRESS_EVERY, type Progress } from './progress.js'
 import { siteOf } from './site-of.js'
+
+const NO_DIGEST = new Uint32Array(0)
 
 /** What the read learns. */
 export interface InputScan {
@@ -43,24 +48,35 @@ export interface SpooledDocument {
   url?: string
   fetchedAt?: string
   flags?: InputDocument['flags']
+  /** The page as the scan measured it (kept beside the spool, not in it). */
+  digest?: PageDigest
+}
+
+/** Where the scan keeps the documents for the later passes: one record of each per document. */
+export interface ScanSpools {
+  /** The documents, one JSON line each. */
+  documents: LineSpill
+  /** Their pages' digests; an empty record where the scan made none. */
+  digests: SetSpill
 }
 
 /**
  * Read the input once. HTML pages are extracted on the executor; then, in input order, every
  * reject is kept and reported, a document whose id was seen before becomes a `duplicate_id`
- * reject, and each kept document is written to `spool` (the later passes read it from there, so
+ * reject, and each kept document is written to `spools` (the later passes read it from there, so
  * the input itself is read once: standard input works, and pages are extracted once). With
  * `clean`, every distinct page text adds its template keys and words to the statistics
  * (byte-identical recaptures are counted once, or an article's own paragraphs would look like
- * site template) into `stats`, which may start from an index's counts.
+ * site template) into `stats`, which may start from an index's counts; each page measured for
+ * them is kept as a digest beside its document, for the cleaning passes to read back.
  *
  * @example
- * const scan = await scanInput(readInputs(paths, options), executor, spool, createCorpusStats(), hooks)
+ * const scan = await scanInput(readInputs(paths, options), executor, spools, createCorpusStats(), hooks)
  */
 export async function scanInput(
   input: AsyncIterable<InputRecord>,
   executor: PageExecutor,
-  spool: LineSpill,
+  spools: ScanSpools,
   stats: CorpusStats | undefined,
   hooks: ScanHooks,
 ): Promise<InputScan> {
@@ -87,7 +103,7 @@ export async function scanInput(
       ...(doc.fetchedAt === undefined ? {} : { fetchedAt: doc.fetchedAt }),
       ...(doc.flags === undefined ? {} : { flags: doc.flags }),
     }
-    spool.append(JSON.stringify(spooled))
+    spools.documents.append(JSON.stringify(spooled))
   }
 
   const batches = createOrderedBatches<InputRecord>(executor, 'facts', async (records, result) => {
@@ -108,6 +124,7 @@ export async function scanInput(
       const before = scan.ids.length
       keep(doc)
       if (scan.ids.length === before) return
+      spools.digests.append(page.digest ?? NO_DIGEST)
       const count = page.facts !== undefined && !seenTexts.has(page.textHash) && !known.has(doc.id)
       counted.push(count ? 1 : 0)
       seenTexts.add(page.textHash)
@@ -137,7 +154,8 @@ export async function scanInput(
     await batches.add(record, page)
   }
   await batches.finish()
-  spool.finish()
+  spools.documents.finish()
+  spools.digests.finish()
   scan.counted = counted.view()
   return scan
 }
@@ -167,4 +185,14 @@ function duplicateId(record: InputDocument): Reject {
     code: 'duplicate_id',
     reason: `duplicate id "${record.id}" (the first document with this id is kept)`,
   }
+}
+
+/**
+ * A spooled document as a cleaning stage takes it: text, site and digest.
+ *
+ * @example
+ * for await (const doc of documents()) await batches.add(doc, pageOf(doc))
+ */
+export function pageOf({ text, site, digest }: SpooledDocument): PageInput {
+  return digest === undefined ? { text, site } : { text, site, digest }
 }

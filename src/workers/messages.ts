@@ -27,6 +27,7 @@ export function transferablesOf(result: TaskResult): ArrayBuffer[] {
     if ('textHash' in page) {
       add(page.facts?.templateKeys)
       add(page.facts?.words)
+      add(page.digest)
     } else {
       add(page.signature.bands)
       add(page.signature.set)

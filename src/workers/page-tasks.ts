@@ -8,9 +8,9 @@ import {
   type PageFacts,
   type StatsTables,
 } from '../clean/corpus-stats.js'
-import { measurePage, type PageLine } from '../clean/page-lines.js'
-import type { RemovalRule } from '../clean/removal-rules.js'
-import { sectionBreakKey, templateFollowers } from '../clean/section-breaks.js'
+import { lineHashesOf, proseKeyHash } from '../clean/line-hashes.js'
+import { decodePage, encodePage, type PageDigest } from '../clean/page-digest.js'
+import { measurePage, type MeasuredPage } from '../clean/page-lines.js'
 import { proseLineHashes } from '../clean/shared-lines.js'
 import { bandHashes } from '../dedup/lsh.js'
 import { signText, type SignOptions } from '../dedup/sign-text.js'
@@ -25,6 +25,8 @@ export interface PageInput {
   site: string
   /** A document read as HTML, to extract first (the scan stage only); `text` is then unused. */
   html?: InputDocument
+  /** The page as the scan stage measured it, for the cleaning stages to read instead of measuring. */
+  digest?: PageDigest
 }
 
 /** How every task of a stage is shaped: sent to each worker before the stage's tasks. */
@@ -39,6 +41,11 @@ export interface TaskSetup {
   keepRemoved: boolean
   /** Whether the scan stage counts template keys and words (only runs that clean need them). */
   countFacts?: boolean
+  /**
+   * Whether the scan stage also returns each page it counted as a digest, for the cleaning
+   * stages to read back instead of measuring the page again.
+   */
+  keepDigests?: boolean
   /** Whether the final stage returns each page's facts too (an index adds them to its counts). */
   finalFacts?: boolean
 }
@@ -66,6 +73,8 @@ export type FactsResult =
       facts: PageFacts | undefined
       /** The document an HTML page became, text in place of its markup. */
       extracted?: InputDocument
+      /** The measured page with its line hashes, when facts were counted (see `encodePage`). */
+      digest?: PageDigest
     }
   | { reject: Reject }
 
@@ -117,7 +126,7 @@ export function createPageWorker(): PageWorker {
   }
   const contextFor = (site: string): CleaningContext => {
     if (stats === undefined) throw new Error('cleaning asked for without statistics')
-    return withLearntLines(stats.contextFor(site), site, shared, breaks)
+    return withLearntLines(stats.contextFor(site), shared, breaks)
   }
 
   return {
@@ -128,28 +137,39 @@ export function createPageWorker(): PageWorker {
       breaks = setup.sectionBreaks === undefined ? undefined : keySet(setup.sectionBreaks)
     },
     run(task) {
-      const { sign, keepRemoved, countFacts = true, finalFacts = false } = settings()
+      const {
+        sign,
+        keepRemoved,
+        countFacts = true,
+        keepDigests = false,
+        finalFacts = false,
+      } = settings()
       switch (task.stage) {
         case 'facts':
-          return { stage: 'facts', pages: task.pages.map((page) => scanPage(page, countFacts)) }
+          return {
+            stage: 'facts',
+            pages: task.pages.map((page) => scanPage(page, countFacts, keepDigests)),
+          }
         case 'first':
           return {
             stage: 'first',
-            pages: task.pages.map(({ text, site }) => {
-              const measured = measurePage(text)
-              const page = cleanLines(measured, contextFor(site))
+            pages: task.pages.map((input) => {
+              const context = contextFor(input.site)
+              const measured = measuredPage(input)
+              const page = cleanLines(measured, context)
               return {
                 signature: signPage(page.text, sign),
-                proseHashes: Float64Array.from(proseLineHashes(measured.lines)),
-                followers: followerHashes(measured.lines, page, site),
+                proseHashes: proseLineHashes(lineHashesOf(measured, context.groupSeed)),
+                followers: followerHashes(measured, page),
               }
             }),
           }
         case 'final':
           return {
             stage: 'final',
-            pages: task.pages.map(({ text, site }) => {
-              const measured = stats === undefined ? undefined : measurePage(text)
+            pages: task.pages.map((input) => {
+              const { text, site } = input
+              const measured = stats === undefined ? undefined : measuredPage(input)
               const page =
                 measured === undefined ? undefined : cleanLines(measured, contextFor(site))
               const cleaned = page?.text ?? text
@@ -169,7 +189,11 @@ export function createPageWorker(): PageWorker {
 }
 
 // Extract an HTML page, then count the page's keys and words.
-function scanPage({ text, site, html }: PageInput, countFacts: boolean): FactsResult {
+function scanPage(
+  { text, site, html }: PageInput,
+  countFacts: boolean,
+  keepDigest: boolean,
+): FactsResult {
   let page = text
   let extracted: InputDocument | undefined
   if (html !== undefined) {
@@ -178,11 +202,19 @@ function scanPage({ text, site, html }: PageInput, countFacts: boolean): FactsRe
     extracted = result.document
     page = extracted.text
   }
+  const measured = countFacts ? measurePage(page) : undefined
   return {
     textHash: hashString(page),
-    facts: countFacts ? pageFacts(site, measurePage(page)) : undefined,
+    facts: measured === undefined ? undefined : pageFacts(site, measured),
     ...(extracted === undefined ? {} : { extracted }),
+    // pageFacts hashed the lines with the site's seed, as the cleaning stages will.
+    ...(measured === undefined || !keepDigest ? {} : { digest: encodePage(measured) }),
   }
+}
+
+// A page to clean, read from its digest when the scan stage made one.
+function measuredPage({ text, digest }: PageInput): MeasuredPage {
+  return digest === undefined ? measurePage(text) : decodePage(text, digest)
 }
 
 /**
@@ -190,16 +222,16 @@ function scanPage({ text, site, html }: PageInput, countFacts: boolean): FactsRe
  * articles' pages carry, and template lines that end the site's articles.
  *
  * @example
- * const context = withLearntLines(stats.contextFor(site), site, keySet(sharedLines), undefined)
+ * const context = withLearntLines(stats.contextFor(site), keySet(sharedLines), undefined)
  */
 export function withLearntLines(
   context: CleaningContext,
-  site: string,
   shared: HashCounts | undefined,
   breaks: HashCounts | undefined,
 ): CleaningContext {
-  if (shared !== undefined) context.isSharedElsewhere = (key) => shared.has(hashString(key))
-  if (breaks !== undefined) context.isSectionBreak = (key) => breaks.has(sectionBreakKey(site, key))
+  if (shared !== undefined) context.isSharedElsewhere = (keyHash) => shared.has(keyHash)
+  // The section-break table's keys are seeded with the site's, as the context's hashes are.
+  if (breaks !== undefined) context.isSectionBreak = (keyHash) => breaks.has(keyHash)
   return context
 }
 
@@ -230,16 +262,25 @@ export function signPage(text: string, options: SignOptions & { bands: number })
   }
 }
 
-// Each template line with the prose after it, as the section-break table counts them.
-function followerHashes(lines: readonly PageLine[], page: CleanedPage, site: string): Float64Array {
-  const marks: (RemovalRule | undefined)[] = new Array<RemovalRule | undefined>(lines.length)
-  for (const removed of page.removed)
-    if (removed.rule === 'template') marks[removed.line] = 'template'
-  const followers = templateFollowers(lines, marks)
-  const hashes = new Float64Array(followers.length * 2)
-  followers.forEach(({ lineKey, nextKey }, i) => {
-    hashes[2 * i] = sectionBreakKey(site, lineKey)
-    hashes[2 * i + 1] = hashString(nextKey)
+// Each distinct template line with the first prose line after it that is not template too, as
+// the section-break table counts them (see `templateFollowers`): pairs of the line's
+// `sectionBreakKey` and the prose line's hashed key.
+function followerHashes(page: MeasuredPage, cleaned: CleanedPage): Float64Array {
+  const { lines, hashes } = page
+  if (hashes === undefined) throw new Error('followers asked for before the page was cleaned')
+  const template = new Uint8Array(lines.length)
+  for (const removed of cleaned.removed) if (removed.rule === 'template') template[removed.line] = 1
+  const pairs: number[] = []
+  const seen = new Set<number>()
+  lines.forEach((_, i) => {
+    const key = hashes.seeded[i] ?? 0
+    if (template[i] !== 1 || seen.has(key)) return
+    for (let j = i + 1; j < lines.length; j++) {
+      if (lines[j]?.prose !== true || template[j] === 1) continue
+      seen.add(key)
+      pairs.push(key, proseKeyHash(lines, hashes, j))
+      return
+    }
   })
-  return hashes
+  return Float64Array.from(pairs)
 }
