@@ -48,6 +48,27 @@ describe('page digests', () => {
     )
   })
 
+  it('keep pages of any size: 16-bit word numbers, and wider ones past 65,536 words', () => {
+    const longWord = 'x'.repeat(300)
+    const huge = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}`).join(' ')
+    for (const text of [
+      `A ${longWord} line.\n${PAGE}`,
+      `${huge}\nAnd a last line of prose here.`,
+    ]) {
+      const measured = measurePage(text)
+      lineHashesOf(measured, 7)
+      const decoded = decodePage(text, encodePage(measured))
+      expect(decoded.lines.map((line) => line.tokens)).toEqual(
+        measured.lines.map((line) => line.tokens),
+      )
+      expect(decoded.words.hashes).toEqual(measured.words.hashes)
+      // Lengths past 255 read back as 255: cleaning only asks whether a word is short.
+      expect([...decoded.words.lengths]).toEqual(
+        [...measured.words.lengths].map((n) => Math.min(n, 255)),
+      )
+    }
+  })
+
   it('are refused when cut short or made before the lines were hashed', () => {
     const measured = measurePage(PAGE)
     expect(() => encodePage(measured)).toThrow(/hashed/)

@@ -8,18 +8,22 @@ import type { MeasuredPage, PageLine } from './page-lines.js'
  * cleans it twice. Measuring (splitting, tokenising, normalising every line) and hashing are
  * most of a cleaning's work, so the first count keeps them as a digest: the two cleanings read
  * the page back from it instead of measuring again. The page's text is not in the digest, only
- * where each line starts in it, so it takes a few bytes a line and ~14 bytes a word.
+ * where each line starts in it: about 60 bytes a line, 10 a distinct word and 2 a word.
  *
- * Layout (one ArrayBuffer; 64-bit sections first, so that each section is aligned):
+ * Layout (one ArrayBuffer; wider sections first, so that each section is aligned):
  * - header, 4 × u32: lines L, distinct words W, tokens T, 0
  * - f64: seed; word hashes (W); line, label, suffix, shape, prose, seeded hashes (L each)
- * - u32: line starts (L), line lengths (L), token ends (L), word lengths (W), tokens (T)
- * - u8: prose (L), link (L), numeric words (W), padding to a multiple of 8 bytes
+ * - u32: line starts (L), line lengths (L), token ends (L)
+ * - u16 (u32 for a page of more than 65,536 distinct words): tokens (T)
+ * - u8: prose (L), link (L), numeric words (W), word lengths (W; 255 for any longer word),
+ *   padding to a multiple of 8 bytes
  */
 export type PageDigest = Uint32Array
 
 const HEADER_WORDS = 4
 const LINE_HASH_KINDS = 6
+// Word lengths are kept up to this; cleaning only asks whether a word is short.
+const MAX_WORD_LENGTH = 255
 
 /**
  * Write a measured, hashed page (see `lineHashesOf`) as a digest.
@@ -39,7 +43,7 @@ export function encodePage(page: MeasuredPage): PageDigest {
   const view = viewsOf(buffer, layout)
   view.seed[0] = hashes.seed
   view.wordHashes.set(words.hashes)
-  view.wordLengths.set(words.lengths)
+  words.lengths.forEach((length, i) => (view.wordLengths[i] = Math.min(length, MAX_WORD_LENGTH)))
   view.numeric.set(words.numeric)
   for (const [name, column] of lineColumns(hashes)) view.lineHashes[name].set(column)
   view.link.set(hashes.link)
@@ -86,7 +90,11 @@ export function decodePage(text: string, digest: PageDigest): MeasuredPage {
   }
   return {
     lines,
-    words: { hashes: view.wordHashes, numeric: view.numeric, lengths: view.wordLengths },
+    words: {
+      hashes: view.wordHashes,
+      numeric: view.numeric,
+      lengths: new Uint32Array(view.wordLengths),
+    },
     hashes: { seed: view.seed[0] ?? 0, ...view.lineHashes, link: view.link },
   }
 }
@@ -130,9 +138,10 @@ interface Layout {
 
 function layoutOf(lines: number, words: number, tokens: number): Layout {
   const f64 = 1 + words + LINE_HASH_KINDS * lines
-  const u32 = 3 * lines + words + tokens
-  const u8 = 2 * lines + words
-  const unpadded = 4 * HEADER_WORDS + 8 * f64 + 4 * u32 + u8
+  const u32 = 3 * lines
+  const tokenBytes = tokens * tokenSize(words)
+  const u8 = 2 * lines + 2 * words
+  const unpadded = 4 * HEADER_WORDS + 8 * f64 + 4 * u32 + tokenBytes + u8
   return { lines, words, tokens, bytes: Math.ceil(unpadded / 8) * 8 }
 }
 
@@ -146,6 +155,7 @@ function viewsOf(buffer: ArrayBuffer, { lines, words, tokens }: Layout) {
   }
   const f64 = (n: number) => take((at, k) => new Float64Array(buffer, at, k), n, 8)
   const u32 = (n: number) => take((at, k) => new Uint32Array(buffer, at, k), n, 4)
+  const u16 = (n: number) => take((at, k) => new Uint16Array(buffer, at, k), n, 2)
   const u8 = (n: number) => take((at, k) => new Uint8Array(buffer, at, k), n, 1)
   const seed = f64(1)
   const wordHashes = f64(words)
@@ -160,11 +170,11 @@ function viewsOf(buffer: ArrayBuffer, { lines, words, tokens }: Layout) {
   const starts = u32(lines)
   const lengths = u32(lines)
   const tokenEnds = u32(lines)
-  const wordLengths = u32(words)
-  const tokenView = u32(tokens)
+  const tokenView = tokenSize(words) === 2 ? u16(tokens) : u32(tokens)
   const prose = u8(lines)
   const link = u8(lines)
   const numeric = u8(words)
+  const wordLengths = u8(words)
   return {
     seed,
     wordHashes,
@@ -178,4 +188,9 @@ function viewsOf(buffer: ArrayBuffer, { lines, words, tokens }: Layout) {
     link,
     numeric,
   }
+}
+
+// Bytes a token takes: word numbers of most pages fit 16 bits.
+function tokenSize(words: number): number {
+  return words <= 0x10000 ? 2 : 4
 }

@@ -10,6 +10,11 @@ export interface SetSpill {
   read(index: number): Uint32Array
   /** Length of record `index`, without reading it. */
   length(index: number): number
+  /**
+   * Every record in order (after {@link SetSpill.finish}), read in large blocks: one system call
+   * per block rather than per record. Each record has a buffer of its own.
+   */
+  inOrder(): Generator<Uint32Array>
   readonly count: number
   /** Write out what is buffered; appending after this is an error. */
   finish(): void
@@ -73,6 +78,31 @@ export function createSetSpill(dir: string, name: string): SetSpill {
       return values
     },
     length: (index) => lengths[index] ?? 0,
+    *inOrder() {
+      let buffer = new Uint8Array(BLOCK_BYTES)
+      // The file bytes from `bufferStart` on are in `buffer`, up to `bufferEnd`.
+      let bufferStart = 0
+      let bufferEnd = 0
+      for (let i = 0; i < count; i++) {
+        const start = offsets[i] ?? 0
+        const end = start + 4 * (lengths[i] ?? 0)
+        if (end > bufferEnd) {
+          if (end - start > buffer.length) buffer = new Uint8Array(end - start)
+          const want = Math.min(buffer.length, written - start)
+          let read = 0
+          while (read < want) {
+            const got = readSync(fd, buffer, read, want - read, start + read)
+            if (got === 0) throw new Error(`spill ${name}: the file ends before record ${i}`)
+            read += got
+          }
+          bufferStart = start
+          bufferEnd = start + read
+        }
+        const record = new Uint32Array(lengths[i] ?? 0)
+        new Uint8Array(record.buffer).set(buffer.subarray(start - bufferStart, end - bufferStart))
+        yield record
+      }
+    },
     get count() {
       return count
     },

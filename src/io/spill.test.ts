@@ -30,6 +30,34 @@ describe('createSetSpill', () => {
     expect(() => spill.append(Uint32Array.of(1))).toThrow(/after finish/)
     spill.close()
   })
+
+  it('reads every record back in order, each in a buffer of its own, across blocks', () => {
+    const spill = createSetSpill(dir, 'sets')
+    // Records of 0 to 1,500 values: many per 4 MB block, and some cut by a block's end; one
+    // larger than a block.
+    const records = Array.from({ length: 6000 }, (_, r) =>
+      Uint32Array.from({ length: (r * 37) % 1501 }, (_, i) => r * 7 + i),
+    )
+    records.splice(
+      3000,
+      0,
+      Uint32Array.from({ length: 1_500_000 }, (_, i) => i),
+    )
+    for (const record of records) spill.append(record)
+    spill.finish()
+    const back = [...spill.inOrder()]
+    expect(back).toHaveLength(records.length)
+    expect(
+      back.every(
+        (record, r) => record.byteOffset === 0 && record.length === record.buffer.byteLength / 4,
+      ),
+    ).toBe(true)
+    expect(back.every((record, r) => record.every((value, i) => value === records[r]?.[i]))).toBe(
+      true,
+    )
+    expect(back.map((record) => record.length)).toEqual(records.map((record) => record.length))
+    spill.close()
+  })
 })
 
 describe('createBandSpill', () => {

@@ -189,12 +189,12 @@ async function* spooledDocuments(
   { documents, digests }: ScanSpools,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<SpooledDocument> {
-  let i = 0
+  const digestsInOrder = digests.inOrder()
   for await (const line of documents.lines()) {
     signal?.throwIfAborted()
     const doc = JSON.parse(line) as SpooledDocument
-    if (digests.length(i) > 0) doc.digest = digests.read(i)
-    i++
+    const digest = digestsInOrder.next().value
+    if (digest !== undefined && digest.length > 0) doc.digest = digest
     yield doc
   }
 }
