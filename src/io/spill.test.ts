@@ -49,7 +49,7 @@ describe('createSetSpill', () => {
     expect(back).toHaveLength(records.length)
     expect(
       back.every(
-        (record, r) => record.byteOffset === 0 && record.length === record.buffer.byteLength / 4,
+        (record) => record.byteOffset === 0 && record.length === record.buffer.byteLength / 4,
       ),
     ).toBe(true)
     expect(back.every((record, r) => record.every((value, i) => value === records[r]?.[i]))).toBe(
