@@ -1,24 +1,24 @@
 // Which template lines of a site end the article ("More from…") rather than interrupt it (adverts).
 import { createHashCounts } from '../text/hash-counts.js'
 import { hashString } from '../text/hash.js'
+import { proseKeyHash, type LineHashes } from './line-hashes.js'
 import type { PageLine } from './page-lines.js'
 import type { RemovalRule } from './removal-rules.js'
 
 /** What follows each of a site's template lines: the page's own prose, or other articles'. */
 export interface SectionBreaks {
   /**
-   * Record one page after a first cleaning: for each line the site's template marks, whether the
-   * next prose line also occurs in pages of other articles.
+   * Record one page after a first cleaning: for each line marked `template`, whether the next
+   * prose line also occurs in pages of other articles (asked with its `hashString(lineKey)`).
+   * The page's hashes are seeded with its site's.
    */
   addPage(
-    group: string,
     lines: readonly PageLine[],
+    hashes: LineHashes,
     marks: readonly (RemovalRule | undefined)[],
-    isSharedElsewhere: (lineKey: string) => boolean,
+    isSharedElsewhere: (keyHash: number) => boolean,
   ): void
-  /** Record one sighting of a template line and whether the prose after it is shared. */
-  observe(group: string, lineKey: string, followedByShared: boolean): void
-  /** {@link SectionBreaks.observe} for a line already hashed by {@link sectionBreakKey}. */
+  /** Record one sighting of a template line, by its {@link sectionBreakKey}. */
   observeKey(key: number, followedByShared: boolean): void
   /** The keys of every line the table calls a section break, to ship to worker threads. */
   breakKeys(): Float64Array
@@ -26,36 +26,32 @@ export interface SectionBreaks {
   isSectionBreak(group: string, lineKey: string): boolean
 }
 
-/** A template line of a page and the first kept prose line after it. */
-export interface TemplateFollower {
-  lineKey: string
-  nextKey: string
-}
-
 /**
- * Each distinct template line of a page (marked `template`) with the first unmarked prose line
- * after it; template lines with no prose after them are left out.
+ * Each distinct template line of a page with the first prose line after it that is not
+ * template too, as pairs: the template line's `sectionBreakKey` (its seeded hash), the prose
+ * line's `hashString(lineKey)`. Template lines with no prose after them are left out.
  *
  * @example
- * templateFollowers(lines, marks) // [{ lineKey: 'more from the coast', nextKey: 'teaser …' }]
+ * templateFollowerKeys(page.lines, hashes, (i) => marks[i] === 'template') // [breakKey, proseKey, …]
  */
-export function templateFollowers(
+export function templateFollowerKeys(
   lines: readonly PageLine[],
-  marks: readonly (RemovalRule | undefined)[],
-): TemplateFollower[] {
-  const followers: TemplateFollower[] = []
-  const seen = new Set<string>()
-  lines.forEach((line, i) => {
-    if (marks[i] !== 'template' || seen.has(line.key)) return
+  hashes: LineHashes,
+  isTemplate: (line: number) => boolean,
+): Float64Array {
+  const pairs: number[] = []
+  const seen = new Set<number>()
+  lines.forEach((_, i) => {
+    const key = hashes.seeded[i] ?? 0
+    if (!isTemplate(i) || seen.has(key)) return
     for (let j = i + 1; j < lines.length; j++) {
-      const later = lines[j]
-      if (later === undefined || !later.prose || marks[j] !== undefined) continue
-      seen.add(line.key)
-      followers.push({ lineKey: line.key, nextKey: later.key })
+      if (lines[j]?.prose !== true || isTemplate(j)) continue
+      seen.add(key)
+      pairs.push(key, proseKeyHash(lines, hashes, j))
       return
     }
   })
-  return followers
+  return Float64Array.from(pairs)
 }
 
 /** How sure the table must be before it calls a line a section break. */
@@ -79,7 +75,7 @@ export const DEFAULT_SECTION_BREAK_OPTIONS: SectionBreakOptions = {
  *
  * @example
  * const breaks = createSectionBreaks()
- * breaks.addPage('coast.example', lines, marks, (key) => shared.isSharedElsewhere(key, article))
+ * breaks.addPage(page.lines, hashLines(page.lines, hashString('coast.example')), marks, isShared)
  * breaks.isSectionBreak('coast.example', lineKey('More from the Coast')) // true
  */
 export function createSectionBreaks(
@@ -93,16 +89,13 @@ export function createSectionBreaks(
     followed.add(k)
     if (followedByShared) sharedFollowers.add(k)
   }
-  function observe(group: string, lineKey: string, followedByShared: boolean): void {
-    observeKey(sectionBreakKey(group, lineKey), followedByShared)
-  }
   return {
-    addPage(group, lines, marks, isSharedElsewhere) {
-      for (const { lineKey, nextKey } of templateFollowers(lines, marks)) {
-        observe(group, lineKey, isSharedElsewhere(nextKey))
+    addPage(lines, hashes, marks, isSharedElsewhere) {
+      const pairs = templateFollowerKeys(lines, hashes, (i) => marks[i] === 'template')
+      for (let i = 0; i + 1 < pairs.length; i += 2) {
+        observeKey(pairs[i] ?? 0, isSharedElsewhere(pairs[i + 1] ?? 0))
       }
     },
-    observe,
     observeKey,
     isSectionBreak(group, lineKey) {
       const k = sectionBreakKey(group, lineKey)

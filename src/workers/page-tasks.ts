@@ -8,7 +8,8 @@ import {
   type PageFacts,
   type StatsTables,
 } from '../clean/corpus-stats.js'
-import { lineHashesOf, proseKeyHash } from '../clean/line-hashes.js'
+import { lineHashesOf } from '../clean/line-hashes.js'
+import { templateFollowerKeys } from '../clean/section-breaks.js'
 import { decodePage, encodePage, type PageDigest } from '../clean/page-digest.js'
 import { measurePage, type MeasuredPage } from '../clean/page-lines.js'
 import { proseLineHashes } from '../clean/shared-lines.js'
@@ -262,25 +263,11 @@ export function signPage(text: string, options: SignOptions & { bands: number })
   }
 }
 
-// Each distinct template line with the first prose line after it that is not template too, as
-// the section-break table counts them (see `templateFollowers`): pairs of the line's
-// `sectionBreakKey` and the prose line's hashed key.
+// The page's template lines with the prose after each, as the section-break table counts them.
 function followerHashes(page: MeasuredPage, cleaned: CleanedPage): Float64Array {
   const { lines, hashes } = page
   if (hashes === undefined) throw new Error('followers asked for before the page was cleaned')
   const template = new Uint8Array(lines.length)
   for (const removed of cleaned.removed) if (removed.rule === 'template') template[removed.line] = 1
-  const pairs: number[] = []
-  const seen = new Set<number>()
-  lines.forEach((_, i) => {
-    const key = hashes.seeded[i] ?? 0
-    if (template[i] !== 1 || seen.has(key)) return
-    for (let j = i + 1; j < lines.length; j++) {
-      if (lines[j]?.prose !== true || template[j] === 1) continue
-      seen.add(key)
-      pairs.push(key, proseKeyHash(lines, hashes, j))
-      return
-    }
-  })
-  return Float64Array.from(pairs)
+  return templateFollowerKeys(lines, hashes, (i) => template[i] === 1)
 }
