@@ -1,9 +1,9 @@
 // No crash on garbage HTML and WARC input: random bytes, cut records and odd markup are reported.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli.js'
 import { htmlRecord, warcFile } from './warc-builder.js'
 
@@ -37,9 +37,16 @@ function soup(next: () => number, parts: number): string {
   return html
 }
 
+// The folders the tests write their inputs to, removed at the end.
+const made: string[] = []
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
 describe('garbage HTML and WARC input', () => {
   it('accounts for every file of random bytes and markup soup', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'winnow-garbage-html-'))
+    made.push(dir)
     const next = random(11)
     for (let i = 0; i < 20; i++) {
       const name = `${String(i).padStart(2, '0')}.html`
@@ -54,6 +61,7 @@ describe('garbage HTML and WARC input', () => {
 
   it('survives WARC files cut at every point and records of random bytes', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'winnow-garbage-warc-'))
+    made.push(dir)
     const next = random(5)
     const page = `<html><body><article><p>${'A sentence of the article, with a comma. '.repeat(20)}</p></article></body></html>`
     const whole = warcFile(

@@ -1,8 +1,8 @@
 // No crash on garbage: random bytes, broken JSON and odd text are accounted for, never fatal.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { jsonLines, runCli } from './run-cli.js'
 
 // A small deterministic generator, so a failure can be replayed.
@@ -18,9 +18,16 @@ function garbageBytes(next: () => number, length: number): Buffer {
   return Buffer.from(Array.from({ length }, () => Math.floor(next() * 256)))
 }
 
+// The folders the tests write their inputs to, removed at the end.
+const made: string[] = []
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
 describe('garbage input', () => {
   it('accounts for every line of a JSONL file of random bytes and broken records', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'winnow-garbage-'))
+    made.push(dir)
     const next = random(7)
     const lines: Buffer[] = []
     for (let i = 0; i < 200; i++) {
@@ -57,6 +64,7 @@ describe('garbage input', () => {
 
   it('cleans and clusters text files of random bytes and control characters without failing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'winnow-garbage-'))
+    made.push(dir)
     const next = random(11)
     for (let i = 0; i < 20; i++) {
       const bytes = garbageBytes(next, 2000).map((b) => (b === 0 ? 0x20 : b))

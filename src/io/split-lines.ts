@@ -18,9 +18,13 @@ export async function* splitLines(
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     let start = 0
     for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, start)) {
-      pending.push(bytes.subarray(start, i))
+      const tail = bytes.subarray(start, i)
       line++
-      yield { line, bytes: withoutCr(Buffer.concat(pending)) }
+      // Only a line that spans chunks is copied into one buffer.
+      yield {
+        line,
+        bytes: withoutCr(pending.length === 0 ? tail : Buffer.concat([...pending, tail])),
+      }
       pending = []
       start = i + 1
     }
