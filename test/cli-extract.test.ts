@@ -202,11 +202,13 @@ describe('winnow dedup on HTML input', () => {
       warcFile([request, htmlRecord('https://a.example/1', articlePage('Early'))]),
     )
     await writeFile(join(dir, 'x.gz'), gzipSync('not read'))
-    const stats = join(await mkdtemp(join(tmpdir(), 'winnow-stats-')), 'stats.json')
+    const statsDir = await mkdtemp(join(tmpdir(), 'winnow-stats-'))
+    const stats = join(statsDir, 'stats.json')
     const result = await runCli(['dedup', dir, '--stats', stats])
+    const written = JSON.parse(await readFile(stats, 'utf8')) as Record<string, unknown>
+    await rm(statsDir, { recursive: true, force: true })
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/1 documents, .* 0 empty, 2 skipped, [\d.]+ s/)
-    const written = JSON.parse(await readFile(stats, 'utf8')) as Record<string, unknown>
     expect(written['skipped']).toEqual({ request: 1, 'unsupported file': 1 })
   })
 })

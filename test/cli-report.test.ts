@@ -1,9 +1,9 @@
 // `winnow report` end to end in-process: from the bundled example's dedup output to the HTML.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -17,6 +17,7 @@ beforeAll(async () => {
   const result = await runCli([...args, '-o', out, '--rejects', rejects, '--stats', stats])
   expect(result.code).toBe(0)
 })
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function meta(html: string): { ids: string[]; clusters: number[][] } {
   const json = /<script type="application\/json" id="winnow-meta">(.*)<\/script>/.exec(html)?.[1]

@@ -1,6 +1,6 @@
 // The report checked as a person would use it, in headless Chromium: find the example's two
 // captures of one article by search, open the cluster with the keyboard, read the aligned diff.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -40,6 +40,7 @@ describe.runIf(hasBrowser)('the report in a browser', () => {
   }, 30_000)
   afterAll(async () => {
     await browser?.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('finds the two captures by search and shows what they share and what was removed', async () => {
