@@ -569,20 +569,31 @@ function addDelta(q: Queries, delta: ModelDelta): void {
   for (const [key, count] of tally(delta.words)) q.addWord.run(key, count)
 }
 
+// In one read transaction, so that the counts of rows and the rows agree.
 function readModel(db: Database): StoredModel {
+  return db.transaction(() => readModelNow(db))()
+}
+
+function readModelNow(db: Database): StoredModel {
   const pages = Number(db.prepare(`SELECT value FROM meta WHERE key = 'pages'`).pluck().get())
   const sitePages = (
     db.prepare('SELECT site, pages FROM site_pages').raw().all() as [string, number][]
   ).map(([site, count]): [string, number] => [site, Number(count)])
+  // Row by row into typed arrays: the tables hold millions of keys, and rows gathered into one
+  // array first would all outlive young-generation collections (hundreds of MB to copy).
   const table = (name: string) => {
-    const rows = db.prepare(`SELECT key, count FROM ${name}`).raw().all() as [number, number][]
-    const keys = new Float64Array(rows.length)
-    const counts = new Uint32Array(rows.length)
-    rows.forEach(([key, count], i) => {
+    const size = Number(db.prepare(`SELECT count(*) FROM ${name}`).pluck().get())
+    const keys = new Float64Array(size)
+    const counts = new Uint32Array(size)
+    let i = 0
+    const rows = db.prepare(`SELECT key, count FROM ${name}`).raw()
+    for (const [key, count] of rows.iterate() as Iterable<[number, number]>) {
+      if (i === size) break
       keys[i] = Number(key)
       counts[i] = Number(count)
-    })
-    return { keys, counts }
+      i++
+    }
+    return { keys: keys.subarray(0, i), counts: counts.subarray(0, i) }
   }
   const lines = (kind: string) =>
     Float64Array.from(
