@@ -1,6 +1,6 @@
 // A measured page with its line hashes as one flat array, to keep between a run's passes.
 import { lineKey } from '../text/normalize.js'
-import type { LineHashes } from './line-hashes.js'
+import { NO_HASH, type LineHashes } from './line-hashes.js'
 import type { MeasuredPage, PageLine } from './page-lines.js'
 
 /**
@@ -8,22 +8,32 @@ import type { MeasuredPage, PageLine } from './page-lines.js'
  * cleans it twice. Measuring (splitting, tokenising, normalising every line) and hashing are
  * most of a cleaning's work, so the first count keeps them as a digest: the two cleanings read
  * the page back from it instead of measuring again. The page's text is not in the digest, only
- * where each line starts in it: about 60 bytes a line, 10 a distinct word and 2 a word.
+ * where each line starts in it: about 30 bytes a line, 10 a distinct word and 2 a word.
  *
  * Layout (one ArrayBuffer; wider sections first, so that each section is aligned):
- * - header, 4 × u32: lines L, distinct words W, tokens T, 0
- * - f64: seed; word hashes (W); line, label, suffix, shape, prose, seeded hashes (L each)
+ * - header, 4 × u32: lines L, distinct words W, tokens T, optional line hashes H
+ * - f64: seed; word hashes (W); line and seeded hashes (L each); then, line by line, those of
+ *   its label, suffix, shape and prose hashes that it has (H in all: most lines have few)
  * - u32: line starts (L), line lengths (L), token ends (L)
  * - u16 (u32 for a page of more than 65,536 distinct words): tokens (T)
- * - u8: prose (L), link (L), numeric words (W), word lengths (W; 255 for any longer word),
- *   padding to a multiple of 8 bytes
+ * - u8: line flags (L: prose, link, and which optional hashes follow), numeric words (W), word
+ *   lengths (W; 255 for any longer word), padding to a multiple of 8 bytes
  */
 export type PageDigest = Uint32Array
 
 const HEADER_WORDS = 4
-const LINE_HASH_KINDS = 6
 // Word lengths are kept up to this; cleaning only asks whether a word is short.
 const MAX_WORD_LENGTH = 255
+// Line flags.
+const PROSE = 1
+const LINK = 2
+// The optional hashes, in the order a line's are stored, each with its flag.
+const OPTIONAL: readonly ['label' | 'suffix' | 'shape' | 'prose', number][] = [
+  ['label', 4],
+  ['suffix', 8],
+  ['shape', 16],
+  ['prose', 32],
+]
 
 /**
  * Write a measured, hashed page (see `lineHashesOf`) as a digest.
@@ -37,21 +47,36 @@ export function encodePage(page: MeasuredPage): PageDigest {
   const { lines, words, hashes } = page
   if (hashes === undefined) throw new Error('a page is digested after its lines are hashed')
   const tokenCount = lines.reduce((sum, line) => sum + line.tokens.length, 0)
-  const layout = layoutOf(lines.length, words.hashes.length, tokenCount)
+  let optional = 0
+  for (const [name] of OPTIONAL) for (const hash of hashes[name]) if (hash !== NO_HASH) optional++
+  const layout = layoutOf(lines.length, words.hashes.length, tokenCount, optional)
   const buffer = new ArrayBuffer(layout.bytes)
-  new Uint32Array(buffer, 0, HEADER_WORDS).set([lines.length, words.hashes.length, tokenCount, 0])
+  new Uint32Array(buffer, 0, HEADER_WORDS).set([
+    lines.length,
+    words.hashes.length,
+    tokenCount,
+    optional,
+  ])
   const view = viewsOf(buffer, layout)
   view.seed[0] = hashes.seed
   view.wordHashes.set(words.hashes)
   words.lengths.forEach((length, i) => (view.wordLengths[i] = Math.min(length, MAX_WORD_LENGTH)))
   view.numeric.set(words.numeric)
-  for (const [name, column] of lineColumns(hashes)) view.lineHashes[name].set(column)
-  view.link.set(hashes.link)
+  view.line.set(hashes.line)
+  view.seeded.set(hashes.seeded)
   let token = 0
+  let packed = 0
   lines.forEach((line, i) => {
     view.starts[i] = line.start
     view.lengths[i] = line.text.length
-    view.prose[i] = line.prose ? 1 : 0
+    let flags = (line.prose ? PROSE : 0) | (hashes.link[i] === 1 ? LINK : 0)
+    for (const [name, flag] of OPTIONAL) {
+      const hash = hashes[name][i] ?? NO_HASH
+      if (hash === NO_HASH) continue
+      flags |= flag
+      view.optional[packed++] = hash
+    }
+    view.flags[i] = flags
     for (const word of line.tokens) view.tokens[token++] = word
     view.tokenEnds[i] = token
   })
@@ -70,8 +95,8 @@ export function decodePage(text: string, digest: PageDigest): MeasuredPage {
   if (digest.byteOffset !== 0 || digest.length < HEADER_WORDS) {
     throw new Error('a page digest must be a whole buffer of its own')
   }
-  const [lineCount = 0, wordCount = 0, tokenCount = 0] = digest
-  const layout = layoutOf(lineCount, wordCount, tokenCount)
+  const [lineCount = 0, wordCount = 0, tokenCount = 0, optionalCount = 0] = digest
+  const layout = layoutOf(lineCount, wordCount, tokenCount, optionalCount)
   if (layout.bytes !== buffer.byteLength) {
     throw new Error(
       `a page digest of ${buffer.byteLength} bytes, where its header says ${layout.bytes}`,
@@ -79,14 +104,31 @@ export function decodePage(text: string, digest: PageDigest): MeasuredPage {
   }
   const view = viewsOf(buffer as ArrayBuffer, layout)
   const lines: PageLine[] = []
+  const absent = () => new Float64Array(lineCount).fill(NO_HASH)
+  const hashes: LineHashes = {
+    seed: view.seed[0] ?? 0,
+    line: view.line,
+    seeded: view.seeded,
+    label: absent(),
+    suffix: absent(),
+    shape: absent(),
+    prose: absent(),
+    link: new Uint8Array(lineCount),
+  }
   let token = 0
+  let packed = 0
   for (let i = 0; i < lineCount; i++) {
     const start = view.starts[i] ?? 0
+    const flags = view.flags[i] ?? 0
     const tokens: number[] = []
     for (const end = view.tokenEnds[i] ?? 0; token < end; token++)
       tokens.push(view.tokens[token] ?? 0)
     const lineText = text.slice(start, start + (view.lengths[i] ?? 0))
-    lines.push(new StoredLine(i, start, lineText, tokens, view.prose[i] === 1))
+    lines.push(new StoredLine(i, start, lineText, tokens, (flags & PROSE) !== 0))
+    hashes.link[i] = (flags & LINK) !== 0 ? 1 : 0
+    for (const [name, flag] of OPTIONAL) {
+      if ((flags & flag) !== 0) hashes[name][i] = view.optional[packed++] ?? NO_HASH
+    }
   }
   return {
     lines,
@@ -95,7 +137,7 @@ export function decodePage(text: string, digest: PageDigest): MeasuredPage {
       numeric: view.numeric,
       lengths: new Uint32Array(view.wordLengths),
     },
-    hashes: { seed: view.seed[0] ?? 0, ...view.lineHashes, link: view.link },
+    hashes,
   }
 }
 
@@ -116,37 +158,25 @@ class StoredLine implements PageLine {
   }
 }
 
-type LineHashName = 'line' | 'label' | 'suffix' | 'shape' | 'prose' | 'seeded'
-
-function lineColumns(hashes: LineHashes): [LineHashName, Float64Array][] {
-  return [
-    ['line', hashes.line],
-    ['label', hashes.label],
-    ['suffix', hashes.suffix],
-    ['shape', hashes.shape],
-    ['prose', hashes.prose],
-    ['seeded', hashes.seeded],
-  ]
-}
-
 interface Layout {
   lines: number
   words: number
   tokens: number
+  optional: number
   bytes: number
 }
 
-function layoutOf(lines: number, words: number, tokens: number): Layout {
-  const f64 = 1 + words + LINE_HASH_KINDS * lines
+function layoutOf(lines: number, words: number, tokens: number, optional: number): Layout {
+  const f64 = 1 + words + 2 * lines + optional
   const u32 = 3 * lines
   const tokenBytes = tokens * tokenSize(words)
-  const u8 = 2 * lines + 2 * words
+  const u8 = lines + 2 * words
   const unpadded = 4 * HEADER_WORDS + 8 * f64 + 4 * u32 + tokenBytes + u8
-  return { lines, words, tokens, bytes: Math.ceil(unpadded / 8) * 8 }
+  return { lines, words, tokens, optional, bytes: Math.ceil(unpadded / 8) * 8 }
 }
 
 // Typed views of every section of a digest's buffer, in layout order.
-function viewsOf(buffer: ArrayBuffer, { lines, words, tokens }: Layout) {
+function viewsOf(buffer: ArrayBuffer, { lines, words, tokens, optional }: Layout) {
   let offset = 4 * HEADER_WORDS
   const take = <T>(make: (at: number, n: number) => T, n: number, size: number): T => {
     const view = make(offset, n)
@@ -157,36 +187,19 @@ function viewsOf(buffer: ArrayBuffer, { lines, words, tokens }: Layout) {
   const u32 = (n: number) => take((at, k) => new Uint32Array(buffer, at, k), n, 4)
   const u16 = (n: number) => take((at, k) => new Uint16Array(buffer, at, k), n, 2)
   const u8 = (n: number) => take((at, k) => new Uint8Array(buffer, at, k), n, 1)
-  const seed = f64(1)
-  const wordHashes = f64(words)
-  const lineHashes = {
-    line: f64(lines),
-    label: f64(lines),
-    suffix: f64(lines),
-    shape: f64(lines),
-    prose: f64(lines),
-    seeded: f64(lines),
-  }
-  const starts = u32(lines)
-  const lengths = u32(lines)
-  const tokenEnds = u32(lines)
-  const tokenView = tokenSize(words) === 2 ? u16(tokens) : u32(tokens)
-  const prose = u8(lines)
-  const link = u8(lines)
-  const numeric = u8(words)
-  const wordLengths = u8(words)
   return {
-    seed,
-    wordHashes,
-    lineHashes,
-    starts,
-    lengths,
-    tokenEnds,
-    wordLengths,
-    tokens: tokenView,
-    prose,
-    link,
-    numeric,
+    seed: f64(1),
+    wordHashes: f64(words),
+    line: f64(lines),
+    seeded: f64(lines),
+    optional: f64(optional),
+    starts: u32(lines),
+    lengths: u32(lines),
+    tokenEnds: u32(lines),
+    tokens: tokenSize(words) === 2 ? u16(tokens) : u32(tokens),
+    flags: u8(lines),
+    numeric: u8(words),
+    wordLengths: u8(words),
   }
 }
 
