@@ -34,7 +34,8 @@ function start(args: string[]): {
   stderr: () => string
   exited: Promise<number | null>
 } {
-  const child = spawn(process.execPath, [bin, ...args])
+  // Temporary files go into the test's folder: a worker killed mid-job leaves its own behind.
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, TMPDIR: dir } })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)))

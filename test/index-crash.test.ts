@@ -27,6 +27,9 @@ const dedupArgs = (index: string, out: string) => [
   '-o',
   out,
   '--quiet',
+  // A killed run leaves its temporary folder behind: inside the test's, removed at the end.
+  '--temp-dir',
+  dir,
 ]
 
 function exported(index: string): string {
