@@ -72,11 +72,17 @@ async function submitAndWork(
     String(lockSeconds),
   ]
   const submit = start(['submit', input, ...queue, '--lines', '50'])
+  // Workers that stop on an empty queue start once there is something on it.
+  await until(() => submit.stderr().includes('jobs on queue'))
   await beforeWorkers?.(workerArgs)
   const running = Array.from({ length: workers }, () => start([...workerArgs, '--until-empty']))
   expect(await submit.exited).toBe(0)
   expect(await Promise.all(running.map((worker) => worker.exited))).toEqual(running.map(() => 0))
   return submit.stderr()
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((ok) => setTimeout(ok, 20))
 }
 
 // The cleaning statistics' page count of a namespace.

@@ -1,6 +1,15 @@
 // `winnow submit`: cut the input into jobs on the queue, and report until they are done.
 import { UsageError } from '../errors.js'
-import { queueConnection, jobIdOf, planJobs, queueOf, type QueuedJob } from '../queue/jobs.js'
+import {
+  queueConnection,
+  jobIdOf,
+  planJobs,
+  queueOf,
+  submittingKey,
+  SUBMITTING_RENEW_MS,
+  SUBMITTING_TTL_MS,
+  type QueuedJob,
+} from '../queue/jobs.js'
 import { SUBMIT_FLAGS } from './flags.js'
 import { isRedisUrl } from '../pipeline/open-index.js'
 import { checkNamespace } from './parse-dedup-args.js'
@@ -36,6 +45,11 @@ export async function runSubmit(args: readonly string[], io: CliIo): Promise<num
   const queue = new Queue(name, { connection, prefix })
   const events = new QueueEvents(name, { connection, prefix })
   const say = (message: string) => io.stderr.write(`winnow submit: ${message}\n`)
+  // Workers that stop when the queue is empty wait while this key lives (see submittingKey).
+  const submitting = submittingKey(prefix)
+  const markSubmitting = () => connection.set(submitting, '1', 'PX', SUBMITTING_TTL_MS)
+  await markSubmitting()
+  const renew = setInterval(() => void markSubmitting().catch(() => {}), SUBMITTING_RENEW_MS)
   try {
     await events.waitUntilReady()
     // Every job's pages are counted into the shared statistics before any job cleans a page,
@@ -74,6 +88,8 @@ export async function runSubmit(args: readonly string[], io: CliIo): Promise<num
     }
     return 0
   } finally {
+    clearInterval(renew)
+    await connection.del(submitting).catch(() => {})
     await events.close()
     await queue.close()
     connection.disconnect()

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { countIntoIndex } from '../pipeline/count-pages.js'
 import { isRedisUrl, openIndex } from '../pipeline/open-index.js'
-import { queueConnection, linesOf, queueOf, type QueuedJob } from '../queue/jobs.js'
+import { queueConnection, linesOf, queueOf, submittingKey, type QueuedJob } from '../queue/jobs.js'
 import { WORKER_FLAGS } from './flags.js'
 import {
   commandIndex,
@@ -84,14 +84,20 @@ export async function runWorker(args: readonly string[], io: CliIo): Promise<num
     io.stderr.write(`winnow worker: job ${job?.id} failed: ${error.message}\n`),
   )
   const queue = new Queue(name, { connection, prefix })
+  // Empty, and no submit between its phases (about to add the dedup jobs).
+  const isDrained = async () => {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
+    if (!Object.values(counts).every((count) => count === 0)) return false
+    return (await connection.exists(submittingKey(prefix))) === 0
+  }
   try {
     await new Promise<void>((stop) => {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
       if (values.boolean('until-empty')) {
         const timer = setInterval(() => {
-          void queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized').then((counts) => {
-            if (Object.values(counts).every((count) => count === 0)) {
+          void isDrained().then((drained) => {
+            if (drained) {
               clearInterval(timer)
               stop()
             }

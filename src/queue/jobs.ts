@@ -51,6 +51,22 @@ export function queueOf(namespace: string): { name: string; prefix: string } {
 }
 
 /**
+ * The key a running `winnow submit` keeps alive on the queue's Redis, so that workers told to
+ * stop once the queue is empty do not stop between its two phases (when every counting job is
+ * done and the dedup jobs are not on the queue yet). It expires soon after a submit that dies.
+ *
+ * @example
+ * await connection.exists(submittingKey(queueOf('news').prefix)) // 1 while a submit runs
+ */
+export function submittingKey(prefix: string): string {
+  return `${prefix}:submitting`
+}
+
+/** How long the submitting key lives unless renewed, and how often a submit renews it. */
+export const SUBMITTING_TTL_MS = 10_000
+export const SUBMITTING_RENEW_MS = 2_000
+
+/**
  * A connection for BullMQ to the Redis (or Redis Cluster) a `redis://` URL names. Commands wait
  * for a server that is away rather than fail, as BullMQ's workers need; the caller closes it
  * after the queues that use it.
