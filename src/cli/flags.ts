@@ -429,7 +429,8 @@ export const WORKER_FLAGS: readonly FlagSpec[] = [
   {
     name: 'until-empty',
     type: 'boolean',
-    description: 'stop when the queue holds no job waiting or running, instead of waiting for more',
+    description:
+      'stop when the queue holds no job waiting or running and no submit is running, instead of waiting for more',
   },
   {
     name: 'lock-seconds',
