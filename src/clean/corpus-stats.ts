@@ -69,7 +69,7 @@ export interface PageFacts {
 export function pageFacts(group: string, page: MeasuredPage): PageFacts {
   const hashes = lineHashesOf(page, hashString(group))
   const keys = new Set<number>()
-  // Each line's keys in the order of `templateKeyHashes`: line, shape, label, suffix.
+  // Each line's template keys, those it has: the whole line, its shape, label and suffix.
   for (let i = 0; i < page.lines.length; i++) {
     for (const key of [hashes.line[i], hashes.shape[i], hashes.label[i], hashes.suffix[i]]) {
       if (key !== undefined && key !== NO_HASH) keys.add(key)

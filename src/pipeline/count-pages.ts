@@ -2,7 +2,6 @@
 import { rmSync } from 'node:fs'
 import { createCorpusStats, type CorpusStats, type PageFacts } from '../clean/corpus-stats.js'
 import { createLineSpill } from '../io/line-spill.js'
-import { createSetSpill } from '../io/set-spill.js'
 import { makeTempDir } from '../io/temp-dir.js'
 import { StoreError } from '../errors.js'
 import type { IndexStore } from '../store/index-store.js'
@@ -41,7 +40,6 @@ export async function countIntoIndex(
   }
   const dir = makeTempDir(resources.tempDir, 'count')
   const executor = createRunExecutor(resources.workers)
-  const digests = createSetSpill(dir, 'digests')
   try {
     // Only the facts pass runs: signature settings do not matter to it.
     await executor.setup({
@@ -52,7 +50,7 @@ export async function countIntoIndex(
     const facts: PageFacts[] = []
     const stats = createCorpusStats()
     const collecting: CorpusStats = { ...stats, addFacts: (page) => facts.push(page) }
-    const spools = { documents: createLineSpill(dir, 'documents'), digests }
+    const spools = { documents: createLineSpill(dir, 'documents') }
     const scan = await scanInput(input, executor, spools, collecting, {
       ...hooks,
       knownIds: (ids) => store.knownIds(ids),
@@ -61,7 +59,6 @@ export async function countIntoIndex(
     return { pages: facts.length, added, rejects: scan.rejects }
   } finally {
     await executor.close()
-    digests.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -189,11 +189,11 @@ async function* spooledDocuments(
   { documents, digests }: ScanSpools,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<SpooledDocument> {
-  const digestsInOrder = digests.inOrder()
+  const digestsInOrder = digests?.inOrder()
   for await (const line of documents.lines()) {
     signal?.throwIfAborted()
     const doc = JSON.parse(line) as SpooledDocument
-    const digest = digestsInOrder.next().value
+    const digest = digestsInOrder?.next().value
     if (digest !== undefined && digest.length > 0) doc.digest = digest
     yield doc
   }

@@ -4,11 +4,10 @@ import type { PageDigest } from '../clean/page-digest.js'
 import type { LineSpill } from '../io/line-spill.js'
 import type { SetSpill } from '../io/set-spill.js'
 import { createHashCounts } from '../text/hash-counts.js'
-import type { FactsResult } from '../workers/page-tasks.js'
 import { createGrowable } from './growable.js'
 import type { InputDocument, InputRecord, Reject } from '../types.js'
 import type { PageExecutor } from '../workers/page-pool.js'
-import type { PageInput } from '../workers/page-tasks.js'
+import type { FactsResult, PageInput } from '../workers/page-tasks.js'
 import { createOrderedBatches } from './ordered-batches.js'
 import { PROGRESS_EVERY, type Progress } from './progress.js'
 import { siteOf } from './site-of.js'
@@ -56,8 +55,11 @@ export interface SpooledDocument {
 export interface ScanSpools {
   /** The documents, one JSON line each. */
   documents: LineSpill
-  /** Their pages' digests; an empty record where the scan made none. */
-  digests: SetSpill
+  /**
+   * Their pages' digests, an empty record where the scan made none; absent when nothing reads
+   * them back (a run that only counts).
+   */
+  digests?: SetSpill
 }
 
 /**
@@ -124,7 +126,7 @@ export async function scanInput(
       const before = scan.ids.length
       keep(doc)
       if (scan.ids.length === before) return
-      spools.digests.append(page.digest ?? NO_DIGEST)
+      spools.digests?.append(page.digest ?? NO_DIGEST)
       const count = page.facts !== undefined && !seenTexts.has(page.textHash) && !known.has(doc.id)
       counted.push(count ? 1 : 0)
       seenTexts.add(page.textHash)
@@ -155,7 +157,7 @@ export async function scanInput(
   }
   await batches.finish()
   spools.documents.finish()
-  spools.digests.finish()
+  spools.digests?.finish()
   scan.counted = counted.view()
   return scan
 }

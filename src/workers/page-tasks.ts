@@ -8,10 +8,10 @@ import {
   type PageFacts,
   type StatsTables,
 } from '../clean/corpus-stats.js'
-import { lineHashesOf } from '../clean/line-hashes.js'
+import { lineHashesOf, type LineHashes } from '../clean/line-hashes.js'
 import { templateFollowerKeys } from '../clean/section-breaks.js'
 import { decodePage, encodePage, type PageDigest } from '../clean/page-digest.js'
-import { measurePage, type MeasuredPage } from '../clean/page-lines.js'
+import { measurePage, type MeasuredPage, type PageLine } from '../clean/page-lines.js'
 import { proseLineHashes } from '../clean/shared-lines.js'
 import { bandHashes } from '../dedup/lsh.js'
 import { signText, type SignOptions } from '../dedup/sign-text.js'
@@ -158,10 +158,12 @@ export function createPageWorker(): PageWorker {
               const context = contextFor(input.site)
               const measured = measuredPage(input)
               const page = cleanLines(measured, context)
+              // The hashes cleaning worked with (or read from the digest), kept on the page.
+              const hashes = lineHashesOf(measured, context.groupSeed)
               return {
                 signature: signPage(page.text, sign),
-                proseHashes: proseLineHashes(lineHashesOf(measured, context.groupSeed)),
-                followers: followerHashes(measured, page),
+                proseHashes: proseLineHashes(hashes),
+                followers: followerHashes(measured.lines, hashes, page),
               }
             }),
           }
@@ -264,9 +266,11 @@ export function signPage(text: string, options: SignOptions & { bands: number })
 }
 
 // The page's template lines with the prose after each, as the section-break table counts them.
-function followerHashes(page: MeasuredPage, cleaned: CleanedPage): Float64Array {
-  const { lines, hashes } = page
-  if (hashes === undefined) throw new Error('followers asked for before the page was cleaned')
+function followerHashes(
+  lines: readonly PageLine[],
+  hashes: LineHashes,
+  cleaned: CleanedPage,
+): Float64Array {
   const template = new Uint8Array(lines.length)
   for (const removed of cleaned.removed) if (removed.rule === 'template') template[removed.line] = 1
   return templateFollowerKeys(lines, hashes, (i) => template[i] === 1)
