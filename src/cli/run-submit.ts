@@ -48,9 +48,10 @@ export async function runSubmit(args: readonly string[], io: CliIo): Promise<num
   // Workers that stop when the queue is empty wait while this key lives (see submittingKey).
   const submitting = submittingKey(prefix)
   const markSubmitting = () => connection.set(submitting, '1', 'PX', SUBMITTING_TTL_MS)
-  await markSubmitting()
-  const renew = setInterval(() => void markSubmitting().catch(() => {}), SUBMITTING_RENEW_MS)
+  let renew: NodeJS.Timeout | undefined
   try {
+    await markSubmitting()
+    renew = setInterval(() => void markSubmitting().catch(() => {}), SUBMITTING_RENEW_MS)
     await events.waitUntilReady()
     // Every job's pages are counted into the shared statistics before any job cleans a page,
     // so that each page is cleaned with the same statistics however the jobs are spread.
