@@ -1,7 +1,11 @@
 // A deterministic synthetic crawl for the speed benchmark: news pages on 20–40 invented sites, each
 // with its own furniture, about 30% of them copies of an earlier article, written as JSONL
-// {id, url, site, text} as it is generated, so a million pages never sit in memory.
-// Usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--seed S]
+// {id, url, site, text} as it is generated, so a million pages never sit in memory. With --truth,
+// it also writes each page's labels in the format of the dev corpus's truth file ({id, cluster,
+// clean, variant, site}: the article it captures, and that capture's headline and paragraphs), so
+// `score.mjs` can score a run on it.
+// Usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--truth TRUTH.jsonl] [--seed S]
+import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
@@ -227,17 +231,19 @@ function createSite(seed, s, used, names) {
   }
 }
 
+// The headline as a site sets it.
+function headlineOn(site, meta) {
+  if (site.headline === 'upper') return meta.headline.toUpperCase()
+  if (site.headline === 'title') return titleCase(meta.headline.split(' '))
+  return meta.headline
+}
+
 // One capture of an article on a site. `rng` decides this capture's furniture: its date, ticker,
 // caption and teasers, so recaptures differ where real recaptures differ.
 function renderPage(corpus, site, meta, paragraphs, capture) {
   const { rng } = capture
   const out = []
-  const headline =
-    site.headline === 'upper'
-      ? meta.headline.toUpperCase()
-      : site.headline === 'title'
-        ? titleCase(meta.headline.split(' '))
-        : meta.headline
+  const headline = headlineOn(site, meta)
   if (site.titleLine) out.push(`${headline} | ${site.name}`)
   out.push(...site.menu)
   if (site.ticker)
@@ -333,7 +339,12 @@ function* documents(docs, seed) {
     if (kind === 'edited') paragraphs = edit(paragraphs, capture.rng, vocab)
     const site = sites[s]
     const text = renderPage(corpus, site, meta, paragraphs, capture)
-    yield { id, url: `https://www.${site.domain}/${meta.section}/${slug}`, site: site.domain, text }
+    const url = `https://www.${site.domain}/${meta.section}/${slug}`
+    const clean = [headlineOn(site, meta), ...paragraphs.map((sentences) => sentences.join(' '))]
+    yield {
+      doc: { id, url, site: site.domain, text },
+      truth: { id, cluster: `a${a}`, clean: clean.join('\n'), variant: kind, site: site.domain },
+    }
   }
 }
 
@@ -356,26 +367,29 @@ function edit(paragraphs, rng, vocab) {
 }
 
 // JSON lines gathered into chunks of about a megabyte; pipeline() pulls them only as fast as the
-// file takes them.
-async function* chunks(docs, seed, counts) {
+// file takes them. Labels go to `truthOut` alongside, when it is given.
+async function* chunks(docs, seed, counts, truthOut) {
   let lines = []
+  let truths = []
   let size = 0
-  for (const doc of documents(docs, seed)) {
+  const flush = async () => {
+    const chunk = lines.join('')
+    counts.bytes += Buffer.byteLength(chunk)
+    if (truthOut !== undefined && !truthOut.write(truths.join(''))) await once(truthOut, 'drain')
+    lines = []
+    truths = []
+    size = 0
+    return chunk
+  }
+  for (const { doc, truth } of documents(docs, seed)) {
     const line = `${JSON.stringify(doc)}\n`
     lines.push(line)
+    if (truthOut !== undefined) truths.push(`${JSON.stringify(truth)}\n`)
     size += line.length
     counts.docs++
-    if (size >= 1 << 20) {
-      const chunk = lines.join('')
-      counts.bytes += Buffer.byteLength(chunk)
-      yield chunk
-      lines = []
-      size = 0
-    }
+    if (size >= 1 << 20) yield await flush()
   }
-  const chunk = lines.join('')
-  counts.bytes += Buffer.byteLength(chunk)
-  yield chunk
+  yield await flush()
 }
 
 const { values } = parseArgs({
@@ -383,16 +397,24 @@ const { values } = parseArgs({
     docs: { type: 'string' },
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    truth: { type: 'string' },
   },
 })
 const docs = Number(values.docs)
 if (!Number.isInteger(docs) || docs < 1 || values.out === undefined) {
-  console.error('usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--seed S]')
+  console.error(
+    'usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--truth TRUTH.jsonl] [--seed S]',
+  )
   process.exitCode = 2
 } else {
   const started = performance.now()
   const counts = { docs: 0, bytes: 0 }
-  await pipeline(chunks(docs, Number(values.seed) >>> 0, counts), createWriteStream(values.out))
+  const truthOut = values.truth === undefined ? undefined : createWriteStream(values.truth)
+  await pipeline(
+    chunks(docs, Number(values.seed) >>> 0, counts, truthOut),
+    createWriteStream(values.out),
+  )
+  if (truthOut !== undefined) await new Promise((done) => truthOut.end(done))
   const seconds = (performance.now() - started) / 1000
   console.error(
     `generate-corpus: ${counts.docs} docs, ${counts.bytes} bytes (${(counts.bytes / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s → ${values.out}`,

@@ -1,6 +1,7 @@
 // Throughput at several corpus sizes: generates (or reuses) a synthetic crawl per size, measures the
 // floor (read, parse, tokenise) on it, then times `winnow dedup` on it as a child process with its
-// peak memory, and prints a markdown table.
+// peak memory, scores its output against the crawl's labels (up to 200,000 documents, with the dev
+// corpus's scorer when ../shared is there), and prints a markdown table.
 // Usage: npm run bench:speed [-- --sizes 10000,100000,1000000] [--dev] [--workers N] [--time-limit MIN] [--keep]
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from 'node:fs'
@@ -39,21 +40,30 @@ mkdirSync(outDir, { recursive: true })
 const TIME_LIMIT_MS = Number(values['time-limit']) * 60 * 1000
 const GNU_TIME = '/usr/bin/time'
 
-// Generated corpora are cached by size; a generation cut short leaves only a .partial file.
+// Generated corpora and their labels are cached by size; a generation cut short leaves only
+// .partial files.
 function corpusFor(size) {
   const file = join(outDir, `speed-${size}.jsonl`)
-  if (existsSync(file)) {
+  const truth = join(outDir, `speed-${size}.truth.jsonl`)
+  if (existsSync(file) && existsSync(truth)) {
     console.error(`speed: reusing ${file}`)
-    return file
+    return { file, truth }
   }
-  const partial = `${file}.partial`
-  execFileSync(
-    process.execPath,
-    [join(root, 'bench/generate-corpus.mjs'), '--docs', String(size), '--out', partial],
-    { stdio: 'inherit' },
-  )
-  renameSync(partial, file)
-  return file
+  const generator = join(root, 'bench/generate-corpus.mjs')
+  const args = ['--docs', String(size), '--out', `${file}.partial`, '--truth', `${truth}.partial`]
+  execFileSync(process.execPath, [generator, ...args], { stdio: 'inherit' })
+  renameSync(`${truth}.partial`, truth)
+  renameSync(`${file}.partial`, file)
+  return { file, truth }
+}
+
+// Pairwise F1 of the clusters and mean token F1 of the cleaned text, by the dev corpus's scorer.
+const SCORER = join(root, '../shared/eval/dedup/score.mjs')
+const SCORE_MAX_DOCUMENTS = 200_000
+function scoreOf(truth, out) {
+  const args = [SCORER, '--truth', truth, '--pred', out, '--clean', out]
+  const report = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }))
+  return { pairwise: report.pairwise.f1, clean: report.clean.mean_f1 }
 }
 
 function floorOf(file) {
@@ -111,16 +121,17 @@ function measure(command, args) {
 const fixed = (x, digits) => x.toFixed(digits)
 const thousands = (x) => Math.round(x).toLocaleString('en-US')
 
-const DEV_CORPUS = join(root, '../shared/eval/dedup/dev/corpus.jsonl.gz')
+const DEV = join(root, '../shared/eval/dedup/dev')
 const runs = sizes.map((size) => ({ size, label: thousands(size), corpus: () => corpusFor(size) }))
-if (values.dev && existsSync(DEV_CORPUS)) {
-  runs.unshift({ size: 'dev', label: 'dev corpus', corpus: () => DEV_CORPUS })
+if (values.dev && existsSync(DEV)) {
+  const dev = { file: join(DEV, 'corpus.jsonl.gz'), truth: join(DEV, 'truth.jsonl.gz') }
+  runs.unshift({ size: 'dev', label: 'dev corpus', corpus: () => dev })
 }
 
 const rows = []
 const notes = []
 for (const { size, label, corpus: corpusOf } of runs) {
-  const corpus = corpusOf()
+  const { file: corpus, truth } = corpusOf()
   console.error(`speed: floor on ${size} documents`)
   const floor = floorOf(corpus)
   const out = join(outDir, `speed-${size}.out.jsonl`)
@@ -138,6 +149,9 @@ for (const { size, label, corpus: corpusOf } of runs) {
     '--quiet',
     ...(values.workers === undefined ? [] : ['--workers', values.workers]),
   ])
+  const scored =
+    run.code === 0 && existsSync(SCORER) && (size === 'dev' || size <= SCORE_MAX_DOCUMENTS)
+  const score = scored ? scoreOf(truth, out) : undefined
   if (!values.keep) rmSync(out, { force: true })
   const mb = floor.textBytes / 1e6
   const cells = [label, fixed(mb, 1), thousands(floor.docsPerSecond), fixed(floor.mbPerSecond, 1)]
@@ -152,6 +166,8 @@ for (const { size, label, corpus: corpusOf } of runs) {
       thousands(stats.index_bytes_per_document),
       thousands(stats.temp_bytes_per_document),
       fixed(docsPerSecond / floor.docsPerSecond, 3),
+      score === undefined ? '–' : fixed(score.pairwise, 4),
+      score === undefined ? '–' : fixed(score.clean, 4),
     )
     notes.push(
       `${label}: ${fixed(run.seconds, 1)} s wall, ${fixed((1e6 * run.seconds) / floor.docs, 0)} µs a document (${stats.seconds} s inside the run), ${thousands(stats.duplicates)} duplicates (${fixed((100 * stats.duplicates) / stats.documents, 1)}%: ${thousands(stats.exact_duplicates)} exact, ${thousands(stats.near_duplicates)} near), ${thousands(stats.clusters)} clusters`,
@@ -160,7 +176,7 @@ for (const { size, label, corpus: corpusOf } of runs) {
     const why = run.timedOut
       ? `timed out after ${TIME_LIMIT_MS / 60000} min`
       : `failed (exit ${run.code ?? '–'}${run.signal ? `, signal ${run.signal}` : ''}) after ${fixed(run.seconds, 0)} s`
-    cells.push(why, '–', peak, '–', '–', '–')
+    cells.push(why, '–', peak, '–', '–', '–', '–', '–')
   }
   rows.push(`| ${cells.join(' | ')} |`)
 }
@@ -171,9 +187,9 @@ console.log(
 )
 console.log('')
 console.log(
-  '| documents | MB of text | floor docs/s | floor MB/s | winnow docs/s | winnow MB/s | peak RSS MB | index B/doc | temp B/doc | winnow/floor |',
+  '| documents | MB of text | floor docs/s | floor MB/s | winnow docs/s | winnow MB/s | peak RSS MB | index B/doc | temp B/doc | winnow/floor | pairwise F1 | clean F1 |',
 )
-console.log('| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |')
+console.log('| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |')
 for (const row of rows) console.log(row)
 console.log('')
 for (const note of notes) console.log(`- ${note}`)
