@@ -2,7 +2,7 @@
 import { hashString } from '../text/hash.js'
 import { lineKey, normalizeLine } from '../text/normalize.js'
 import { comparisonTokens } from '../text/tokenize.js'
-import { asciiLineKey, scanAsciiLine } from './ascii-line.js'
+import { plainLineKey, scanPlainLine } from './plain-line.js'
 import type { LineHashes } from './line-hashes.js'
 import { createWordTable, type PageWords, type WordTable } from './word-table.js'
 
@@ -38,9 +38,11 @@ const MIN_PROSE_WORDS = 4
 /**
  * Split page text into measured lines, dropping blank ones, and number its words.
  *
- * Most lines are printable ASCII; those are read in one pass over their characters that finds,
- * case-folds and hashes the words without cutting them out as strings. Other lines go through
- * Unicode normalisation and the general tokeniser; both ways give the same words and keys.
+ * Most lines are plain: printable ASCII, common typographic marks and letters of the Latin, Greek
+ * and Cyrillic blocks that normalisation leaves alone. Those are read in one pass over their
+ * characters that finds, case-folds and hashes the words without cutting them out as strings.
+ * Other lines go through Unicode normalisation and the general tokeniser; both ways give the same
+ * words and keys.
  *
  * @example
  * measurePage('Menu\n\nOil prices rose on Monday after the output cut was agreed.')
@@ -58,7 +60,7 @@ export function measurePage(text: string): MeasuredPage {
     if (trimmed !== '') {
       const start = from + (trimmed.length === raw.length ? 0 : raw.length - raw.trimStart().length)
       const line =
-        measureAsciiLine(trimmed, start, lines.length, words) ??
+        measurePlainLine(trimmed, start, lines.length, words) ??
         measureLine(trimmed, start, lines.length, words)
       if (line !== undefined) lines.push(line)
     }
@@ -114,24 +116,24 @@ function measureLine(
   }
 }
 
-// The fast way for a printable-ASCII line, where normalisation changes nothing but runs of
-// spaces and a word is a run of [A-Za-z0-9_]. Lines whose only other characters are common
-// typographic marks (curly quotes, dashes, the ellipsis, bullets, no-break spaces) take it too:
-// none of them is part of a word, and the key gets their normal form. Undefined for other lines.
-function measureAsciiLine(
+// The fast way for a plain line, where normalisation changes nothing but runs of spaces and the
+// common typographic marks (curly quotes, dashes, the ellipsis, bullets, no-break spaces), which
+// are part of no word and which the key writes in their normal form; a word is a run of
+// [A-Za-z0-9_] and plain letters (see `plainLetterLower`). Undefined for other lines.
+function measurePlainLine(
   trimmed: string,
   start: number,
   index: number,
   words: WordTable,
 ): PageLine | undefined {
-  const scan = scanAsciiLine(trimmed)
+  const scan = scanPlainLine(trimmed)
   if (scan === undefined) return undefined
   // A plain array: a typed array costs several times more to create, and most lines are short.
   const tokens: number[] = []
   for (let i = 0; i < scan.words; i++) {
     tokens.push(words.add(scan.hashes[i] ?? 0, scan.numeric[i] === 1, scan.lengths[i] ?? 0))
   }
-  const key = asciiLineKey(trimmed, scan)
+  const key = plainLineKey(trimmed, scan)
   const allCapitals = scan.upper && !scan.lower
   return {
     index,

@@ -1,5 +1,5 @@
 // Turn a document's comparison text into what clustering needs: exact key, shingles, MinHash.
-import { scanAsciiWords } from './ascii-words.js'
+import { scanPlainWords } from './plain-words.js'
 import { exactKey, exactKeyOfUtf16 } from './exact-key.js'
 import type { MinHasher } from './minhash.js'
 import { createOnePermutationHasher } from './one-permutation.js'
@@ -51,15 +51,15 @@ function hasherFor(permutations: number): MinHasher {
  * signText('Oil prices rose.', { shingleSize: 3, permutations: 128 }).tokens // 3
  */
 export function signText(text: string, options: SignOptions): Signed {
-  // Most texts are ASCII and a few typographic marks: one pass hashes their tokens, and gives
-  // the same tokens, shingles and key as the general way below.
-  const ascii = scanAsciiWords(text)
-  if (ascii !== undefined) {
-    const { count } = ascii
+  // Most texts are plain (ASCII, a few typographic marks, letters NFKC leaves alone): one pass
+  // hashes their tokens, and gives the same tokens, shingles and key as the general way below.
+  const plain = scanPlainWords(text)
+  if (plain !== undefined) {
+    const { count } = plain
     return signed(
       count,
-      count === 0 ? undefined : exactKeyOfUtf16(ascii.joined.subarray(0, ascii.joinedBytes)),
-      shingleHashesOfUnits(ascii.hashes.subarray(0, count), options.shingleSize),
+      count === 0 ? undefined : exactKeyOfUtf16(plain.joined.subarray(0, plain.joinedBytes)),
+      shingleHashesOfUnits(plain.hashes.subarray(0, count), options.shingleSize),
       options,
     )
   }

@@ -1,9 +1,11 @@
-// One pass over a printable-ASCII line: its words case-folded and hashed, and what its key needs.
+// One pass over a plain line (printable ASCII, typographic marks, plain letters): its words
+// case-folded and hashed, and what its key needs.
 import { finishHash, HASH_LANE_1, HASH_LANE_2, stepLane1, stepLane2 } from '../text/hash.js'
+import { LOWER_CASE, plainLetterCase, plainLetterLower, UPPER_CASE } from '../text/plain-letters.js'
 import { isTypographicMark } from '../text/typographic-marks.js'
 
-/** What {@link scanAsciiLine} finds; valid until its next call. */
-export interface AsciiScan {
+/** What {@link scanPlainLine} finds; valid until its next call. */
+export interface PlainScan {
   /** The number of words; the first `words` entries of the arrays below are theirs. */
   words: number
   /** Each word's `hashString` after case folding. */
@@ -20,7 +22,7 @@ export interface AsciiScan {
 }
 
 // One scan's results, reused from line to line: most lines are short, and a page has dozens.
-const scan: AsciiScan = {
+const scan: PlainScan = {
   words: 0,
   hashes: new Float64Array(64),
   numeric: new Uint8Array(64),
@@ -32,7 +34,7 @@ const scan: AsciiScan = {
   typographic: false,
 }
 
-// What normalizeLine makes of the typographic marks scanAsciiLine lets through; the others (middle
+// What normalizeLine makes of the typographic marks scanPlainLine lets through; the others (middle
 // dot, bullet, copyright and degree signs) stay as they are.
 const TYPOGRAPHIC = /[\u2018\u2019\u201c\u201d\u2013\u2014\u2212\u2026\u00a0]/g
 const TYPOGRAPHIC_NORMAL: Record<string, string> = {
@@ -49,14 +51,15 @@ const TYPOGRAPHIC_NORMAL: Record<string, string> = {
 
 /**
  * Read a line once, where normalisation changes nothing but runs of spaces and the typographic
- * marks above, and a word is a run of [A-Za-z0-9_]: the words come out case-folded and hashed as
- * `hashString` hashes them. Undefined at the first character outside printable ASCII and those
- * marks.
+ * marks above, and a word is a run of [A-Za-z0-9_] and the plain letters of other alphabets
+ * (`plainLetterLower`): the words come out case-folded and hashed as `hashString` hashes them.
+ * Undefined at the first character outside printable ASCII, those marks and those letters.
  *
  * @example
- * scanAsciiLine('Oil rose 5%')?.words // 3
+ * scanPlainLine('Oil rose 5%')?.words // 3
+ * scanPlainLine('Цены на нефть выросли')?.words // 4
  */
-export function scanAsciiLine(text: string): AsciiScan | undefined {
+export function scanPlainLine(text: string): PlainScan | undefined {
   let words = 0
   let upper = false
   let lower = false
@@ -71,20 +74,32 @@ export function scanAsciiLine(text: string): AsciiScan | undefined {
   let previous = 0
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i)
-    if (c < 0x20 || c > 0x7e) {
-      if (!isTypographicMark(c)) return undefined
-      typographic = true
-      // A no-break space is a space to the key.
-      if (c === 0x00a0) c = 32
-    }
-    const isUpper = c >= 65 && c <= 90
-    const isDigit = c >= 48 && c <= 57
-    if (isUpper || (c >= 97 && c <= 122) || isDigit || c === 95) {
-      if (isUpper) {
+    // The case-folded code unit of a word character, or -1 for any other.
+    let unit = -1
+    if (c >= 0x20 && c <= 0x7e) {
+      if (c >= 97 && c <= 122) {
+        unit = c
+        lower = true
+      } else if (c >= 65 && c <= 90) {
+        unit = c + 32
         upper = true
-        c += 32
-      } else if (isDigit) digit = true
-      else if (c !== 95) lower = true
+      } else if (c >= 48 && c <= 57) {
+        unit = c
+        digit = true
+      } else if (c === 95) unit = c
+    } else {
+      unit = plainLetterLower(c) || -1
+      if (unit > 0) {
+        const letterCase = plainLetterCase(c)
+        if (letterCase === UPPER_CASE) upper = true
+        else if (letterCase === LOWER_CASE) lower = true
+      } else if (isTypographicMark(c)) {
+        typographic = true
+        // A no-break space is a space to the key.
+        if (c === 0x00a0) c = 32
+      } else return undefined
+    }
+    if (unit >= 0) {
       if (!inWord) {
         inWord = true
         lane1 = HASH_LANE_1
@@ -92,10 +107,10 @@ export function scanAsciiLine(text: string): AsciiScan | undefined {
         length = 0
         numeric = true
       }
-      lane1 = stepLane1(lane1, c)
-      lane2 = stepLane2(lane2, c)
+      lane1 = stepLane1(lane1, unit)
+      lane2 = stepLane2(lane2, unit)
       length++
-      if (!isDigit) numeric = false
+      if (c < 48 || c > 57) numeric = false
     } else {
       if (inWord) {
         keepScanned(words++, finishHash(lane1, lane2), numeric, length)
@@ -136,9 +151,9 @@ function keepScanned(i: number, hash: number, numeric: boolean, length: number):
  *
  * @example
  * const text = 'Updated 9:41 — AM'
- * asciiLineKey(text, scanAsciiLine(text)!) // 'updated 0:00 - am'
+ * plainLineKey(text, scanPlainLine(text)!) // 'updated 0:00 - am'
  */
-export function asciiLineKey(text: string, found: AsciiScan): string {
+export function plainLineKey(text: string, found: PlainScan): string {
   let key = found.typographic
     ? text.replace(TYPOGRAPHIC, (mark) => TYPOGRAPHIC_NORMAL[mark] ?? mark).toLowerCase()
     : text.toLowerCase()

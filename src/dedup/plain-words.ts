@@ -1,9 +1,10 @@
 // One pass over a text that normalisation leaves alone: its comparison tokens' hashes, no strings.
+import { plainLetterLower } from '../text/plain-letters.js'
 import { isTypographicMark } from '../text/typographic-marks.js'
 import { fmix32, mixBlock, mixTail } from './hash32.js'
 
-/** What {@link scanAsciiWords} finds; valid until its next call. */
-export interface AsciiWords {
+/** What {@link scanPlainWords} finds; valid until its next call. */
+export interface PlainWords {
   /** The number of tokens; the first `count` entries of `hashes` are theirs. */
   count: number
   /** Each token's `hash32`, after case folding. */
@@ -17,7 +18,7 @@ export interface AsciiWords {
 }
 
 // One scan's results, reused from text to text.
-const found: AsciiWords = {
+const found: PlainWords = {
   count: 0,
   hashes: new Uint32Array(1024),
   joined: new Uint8Array(16384),
@@ -25,16 +26,17 @@ const found: AsciiWords = {
 }
 
 /**
- * The tokens `comparisonTokens` would make of a text of ASCII and the common typographic marks
- * (`isTypographicMark`), hashed as `hash32` hashes them, with the bytes of their joined form — in
- * one pass, building no string.
+ * The tokens `comparisonTokens` would make of a text of ASCII, the common typographic marks
+ * (`isTypographicMark`) and the plain letters of other alphabets (`plainLetterLower`), hashed as
+ * `hash32` hashes them, with the bytes of their joined form — in one pass, building no string.
  * Undefined at the first other character, where the text needs the general way (NFKC, Unicode
  * classes, scripts without spaces).
  *
  * @example
- * scanAsciiWords('Oil “PRICES” rose')?.count // 3
+ * scanPlainWords('Oil “PRICES” rose')?.count // 3
+ * scanPlainWords('Ölpreise steigen')?.count // 2
  */
-export function scanAsciiWords(text: string): AsciiWords | undefined {
+export function scanPlainWords(text: string): PlainWords | undefined {
   let count = 0
   let bytes = 0
   let inWord = false
@@ -46,10 +48,20 @@ export function scanAsciiWords(text: string): AsciiWords | undefined {
   const joined = found.joined
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i)
-    if (c > 0x7f && !isTypographicMark(c)) return undefined
-    const isUpper = c >= 65 && c <= 90
-    if (isUpper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) {
-      if (isUpper) c += 32
+    let isWord: boolean
+    if (c <= 0x7f) {
+      isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95
+      if (c >= 65 && c <= 90) {
+        c += 32
+        isWord = true
+      }
+    } else {
+      const folded = plainLetterLower(c)
+      if (folded !== 0) c = folded
+      else if (!isTypographicMark(c)) return undefined
+      isWord = folded !== 0
+    }
+    if (isWord) {
       if (!inWord) {
         inWord = true
         h = 0
@@ -61,8 +73,8 @@ export function scanAsciiWords(text: string): AsciiWords | undefined {
           bytes += 2
         }
       }
-      joined[bytes] = c
-      joined[bytes + 1] = 0
+      joined[bytes] = c & 0xff
+      joined[bytes + 1] = c >>> 8
       bytes += 2
       length++
       // hash32 reads two code units a block.
