@@ -4,7 +4,11 @@
 // it also writes each page's labels in the format of the dev corpus's truth file ({id, cluster,
 // clean, variant, site}: the article it captures, and that capture's headline and paragraphs), so
 // `score.mjs` can score a run on it.
-// Usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--truth TRUTH.jsonl] [--seed S]
+// With --alphabet accented or cyrillic, every word of the pages (and of the labels) is respelled,
+// the same word always alike: with Latin letters that carry accents (ä, ç, ł, ś…) in some places,
+// or in Cyrillic letters throughout, so the same crawl measures pages beyond ASCII.
+// Usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--truth TRUTH.jsonl]
+//   [--alphabet ascii|accented|cyrillic] [--seed S]
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
@@ -366,9 +370,36 @@ function edit(paragraphs, rng, vocab) {
   return copy
 }
 
+// Respellings of a word for --alphabet: decided by the word's own letters, so a template line or
+// an article's paragraph reads the same on every page that carries it.
+const ACCENTED = { a: 'ä', c: 'ç', e: 'é', i: 'î', l: 'ł', n: 'ñ', o: 'ö', s: 'ś', u: 'ü', z: 'ż' }
+const CYRILLIC = 'абвгдежзийклмнопрстуфхцчшщ'
+const ALPHABETS = {
+  ascii: (word) => word,
+  accented: (word) => {
+    let h = 0
+    for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + (word.charCodeAt(k) | 32)) >>> 0
+    let out = ''
+    for (let k = 0; k < word.length; k++) {
+      const ch = word[k]
+      const accented = ACCENTED[ch.toLowerCase()]
+      const keep = accented === undefined || ((h >>> (k % 32)) & 1) === 0
+      out += keep ? ch : ch === ch.toLowerCase() ? accented : accented.toUpperCase()
+    }
+    return out
+  },
+  cyrillic: (word) =>
+    word.replace(/[A-Za-z]/g, (ch) => {
+      const letter = CYRILLIC[(ch.charCodeAt(0) | 32) - 97]
+      return ch >= 'a' ? letter : letter.toUpperCase()
+    }),
+}
+const respell = (text, alphabet) =>
+  alphabet === 'ascii' ? text : text.replace(/[A-Za-z]+/g, ALPHABETS[alphabet])
+
 // JSON lines gathered into chunks of about a megabyte; pipeline() pulls them only as fast as the
 // file takes them. Labels go to `truthOut` alongside, when it is given.
-async function* chunks(docs, seed, counts, truthOut) {
+async function* chunks(docs, seed, counts, truthOut, alphabet) {
   let lines = []
   let truths = []
   let size = 0
@@ -382,6 +413,8 @@ async function* chunks(docs, seed, counts, truthOut) {
     return chunk
   }
   for (const { doc, truth } of documents(docs, seed)) {
+    doc.text = respell(doc.text, alphabet)
+    truth.clean = respell(truth.clean, alphabet)
     const line = `${JSON.stringify(doc)}\n`
     lines.push(line)
     if (truthOut !== undefined) truths.push(`${JSON.stringify(truth)}\n`)
@@ -398,12 +431,18 @@ const { values } = parseArgs({
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
     truth: { type: 'string' },
+    alphabet: { type: 'string', default: 'ascii' },
   },
 })
 const docs = Number(values.docs)
-if (!Number.isInteger(docs) || docs < 1 || values.out === undefined) {
+if (
+  !Number.isInteger(docs) ||
+  docs < 1 ||
+  values.out === undefined ||
+  !Object.hasOwn(ALPHABETS, values.alphabet)
+) {
   console.error(
-    'usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--truth TRUTH.jsonl] [--seed S]',
+    'usage: node bench/generate-corpus.mjs --docs N --out FILE.jsonl [--truth TRUTH.jsonl] [--alphabet ascii|accented|cyrillic] [--seed S]',
   )
   process.exitCode = 2
 } else {
@@ -411,7 +450,7 @@ if (!Number.isInteger(docs) || docs < 1 || values.out === undefined) {
   const counts = { docs: 0, bytes: 0 }
   const truthOut = values.truth === undefined ? undefined : createWriteStream(values.truth)
   await pipeline(
-    chunks(docs, Number(values.seed) >>> 0, counts, truthOut),
+    chunks(docs, Number(values.seed) >>> 0, counts, truthOut, values.alphabet),
     createWriteStream(values.out),
   )
   if (truthOut !== undefined) await new Promise((done) => truthOut.end(done))

@@ -3,6 +3,7 @@
 // peak memory, scores its output against the crawl's labels (up to 200,000 documents, with the dev
 // corpus's scorer when ../shared is there), and prints a markdown table.
 // Usage: npm run bench:speed [-- --sizes 10000,100000,1000000] [--dev] [--workers N] [--time-limit MIN] [--keep]
+//   [--alphabet ascii|accented|cyrillic] (the crawl's words respelled beyond ASCII; see generate-corpus.mjs)
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -23,11 +24,16 @@ const { values } = parseArgs({
     dev: { type: 'boolean', default: false },
     // Minutes a run may take before it is stopped.
     'time-limit': { type: 'string', default: '60' },
+    alphabet: { type: 'string', default: 'ascii' },
   },
 })
 const sizes = values.sizes.split(',').map((size) => Number(size.trim()))
 if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
   console.error(`speed: --sizes takes positive integers, e.g. 10000,100000 (got ${values.sizes})`)
+  process.exit(2)
+}
+if (!['ascii', 'accented', 'cyrillic'].includes(values.alphabet)) {
+  console.error(`speed: --alphabet takes ascii, accented or cyrillic (got ${values.alphabet})`)
   process.exit(2)
 }
 const bin = join(root, 'dist/cli/bin.js')
@@ -43,14 +49,16 @@ const GNU_TIME = '/usr/bin/time'
 // Generated corpora and their labels are cached by size; a generation cut short leaves only
 // .partial files.
 function corpusFor(size) {
-  const file = join(outDir, `speed-${size}.jsonl`)
-  const truth = join(outDir, `speed-${size}.truth.jsonl`)
+  const name = values.alphabet === 'ascii' ? `speed-${size}` : `speed-${size}-${values.alphabet}`
+  const file = join(outDir, `${name}.jsonl`)
+  const truth = join(outDir, `${name}.truth.jsonl`)
   if (existsSync(file) && existsSync(truth)) {
     console.error(`speed: reusing ${file}`)
     return { file, truth }
   }
   const generator = join(root, 'bench/generate-corpus.mjs')
   const args = ['--docs', String(size), '--out', `${file}.partial`, '--truth', `${truth}.partial`]
+  args.push('--alphabet', values.alphabet)
   execFileSync(process.execPath, [generator, ...args], { stdio: 'inherit' })
   renameSync(`${truth}.partial`, truth)
   renameSync(`${file}.partial`, file)
@@ -183,7 +191,7 @@ for (const { size, label, corpus: corpusOf } of runs) {
 
 const cpu = cpus()
 console.log(
-  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${fixed(totalmem() / 2 ** 30, 0)} GiB, Node.js ${process.versions.node}. Corpora: bench/generate-corpus.mjs --seed 1. Workers: ${values.workers ?? 'one per core'}.`,
+  `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${fixed(totalmem() / 2 ** 30, 0)} GiB, Node.js ${process.versions.node}. Corpora: bench/generate-corpus.mjs --seed 1 --alphabet ${values.alphabet}. Workers: ${values.workers ?? 'one per core'}.`,
 )
 console.log('')
 console.log(
