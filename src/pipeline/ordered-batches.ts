@@ -1,8 +1,11 @@
 // Send pages to the executor in batches, several in flight, and take the results back in order.
 import type { PageExecutor } from '../workers/page-pool.js'
-import type { PageInput, PageTask, TaskResult } from '../workers/page-tasks.js'
+import { pageChars, type PageInput, type PageTask, type TaskResult } from '../workers/page-tasks.js'
 
-/** A batch is sent when it holds this many pages or this many characters, whichever comes first. */
+/**
+ * A batch is sent when it holds this many pages or this many characters (of HTML, for pages
+ * still to be extracted), whichever comes first.
+ */
 const BATCH_PAGES = 64
 const BATCH_CHARS = 256 * 1024
 
@@ -54,7 +57,7 @@ export function createOrderedBatches<T>(
     async add(item, page) {
       items.push(item)
       pages.push(page)
-      chars += page.text.length
+      chars += pageChars(page)
       if (items.length < BATCH_PAGES && chars < BATCH_CHARS) return
       send()
       while (inFlight.length >= executor.concurrency) await takeOldest()

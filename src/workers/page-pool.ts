@@ -1,7 +1,13 @@
 // Run the per-page work on worker threads, or in-process: one interface for both.
 import { builtEntryPath } from './entry-path.js'
 import type { WorkerReply, WorkerRequest } from './messages.js'
-import { createPageWorker, type PageTask, type TaskResult, type TaskSetup } from './page-tasks.js'
+import {
+  createPageWorker,
+  pageChars,
+  type PageTask,
+  type TaskResult,
+  type TaskSetup,
+} from './page-tasks.js'
 import { startThreadPool, type WithoutId } from './thread-pool.js'
 
 /** Where the per-page work runs. */
@@ -71,7 +77,7 @@ export function createWorkerPool(size: number): PageExecutor {
 
 /**
  * Worker threads only once the input proves large: the first `thresholdChars` characters of
- * pages are worked on in-process, and only then is a pool of `size` threads started (with the
+ * pages (of their HTML, for pages still to be extracted) are worked on in-process, and only then is a pool of `size` threads started (with the
  * current stage's setup). Small runs, the common case in tests and quick checks, never pay for
  * starting threads; results are the same either way.
  *
@@ -90,7 +96,7 @@ export function createAdaptiveExecutor(size: number, thresholdChars: number): Pa
     },
     async run(task) {
       if (pool === undefined) {
-        for (const page of task.pages) chars += page.text.length
+        for (const page of task.pages) chars += pageChars(page)
         if (chars <= thresholdChars) return local.run(task)
         pool = createWorkerPool(size)
         if (current !== undefined) await pool.setup(current)

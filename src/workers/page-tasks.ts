@@ -30,6 +30,17 @@ export interface PageInput {
   digest?: PageDigest
 }
 
+/**
+ * What a page costs to work on, in characters: its HTML while it is still to be extracted (its
+ * text is empty until then), else its text.
+ *
+ * @example
+ * pageChars({ text: 'Oil rose.', site: '' }) // 9
+ */
+export function pageChars(page: PageInput): number {
+  return page.html?.html?.length ?? page.text.length
+}
+
 /** How every task of a stage is shaped: sent to each worker before the stage's tasks. */
 export interface TaskSetup {
   sign: SignOptions & { bands: number }
