@@ -138,6 +138,39 @@ describe('winnow extract', () => {
     ])
   })
 
+  it('lists rejects in input order, whenever extraction answers', async () => {
+    const deep = `${'<div>'.repeat(6000)}x`
+    const lines = [
+      JSON.stringify({ id: 'deep', html: deep }),
+      '{not json',
+      JSON.stringify({ id: 'fine', html: articlePage('Dawn') }),
+    ]
+    await writeFile(join(dir, 'pages.jsonl'), `${lines.join('\n')}\n`)
+    const rejectsFile = join(dir, 'r.jsonl')
+    const args = ['--html-field', 'html', '--quiet', '--rejects', rejectsFile]
+    const result = await runCli(['extract', join(dir, 'pages.jsonl'), ...args])
+    expect(result.code).toBe(0)
+    expect(jsonLines(result.stdout).map((line) => line['id'])).toEqual(['fine'])
+    const rejects = jsonLines(await readFile(rejectsFile, 'utf8'))
+    expect(rejects.map((r) => [r['line'], r['code']])).toEqual([
+      [1, 'page_too_deep'],
+      [2, 'malformed_json'],
+    ])
+  })
+
+  it('gives the same output on worker threads as on one thread', async () => {
+    // Pages past a million characters in all, so that two workers are started.
+    const padding = `<!-- ${'x'.repeat(200_000)} -->`
+    for (let i = 0; i < 6; i++) {
+      await writeFile(join(dir, `p${i}.html`), `${padding}${articlePage(`Town ${i}`)}`)
+    }
+    const one = await runCli(['extract', dir, '--quiet', '--workers', '1'])
+    const two = await runCli(['extract', dir, '--quiet', '--workers', '2'])
+    expect(two.code).toBe(0)
+    expect(jsonLines(two.stdout)).toHaveLength(6)
+    expect(two.stdout).toBe(one.stdout)
+  })
+
   it('drops lines a site prints inside many of its articles', async () => {
     const prompt = 'Get the latest news in your inbox every morning. Subscribe to our newsletters.'
     const records = Array.from({ length: 8 }, (_, i) => {

@@ -245,15 +245,24 @@ const EXTRACT_SHARED = [
   'help',
 ]
 
+const EXTRACT_WORKERS_FLAG: FlagSpec = {
+  name: 'workers',
+  type: 'string',
+  value: 'N',
+  description:
+    'worker threads for extracting pages (default: one per core; 1 works on the main thread)',
+}
+
 /**
- * The flags of `winnow extract`: those of dedup that say what to read and where to write.
+ * The flags of `winnow extract`: those of dedup that say what to read and where to write, and its
+ * worker threads.
  *
  * @example
  * EXTRACT_FLAGS.map((flag) => flag.name).includes('html-field') // true
  */
 export const EXTRACT_FLAGS: readonly FlagSpec[] = DEDUP_FLAGS.filter((flag) =>
   EXTRACT_SHARED.includes(flag.name),
-)
+).flatMap((flag) => (flag.name === 'strict' ? [EXTRACT_WORKERS_FLAG, flag] : [flag]))
 
 /**
  * The flags of `winnow report`: where the page goes, and what else is known of the run.

@@ -98,7 +98,8 @@ export function parseDedupArgs(args: readonly string[]): DedupCommand | { help: 
     const value = values.string(name)
     if (value !== undefined) command[name] = value
   }
-  if (values.string('workers') !== undefined) command.workers = count(values, 'workers', 1, 256)
+  const workers = workersOf(values)
+  if (workers !== undefined) command.workers = workers
   const tempDir = values.string('temp-dir')
   if (tempDir !== undefined) command.tempDir = tempDir
   const index = values.string('index')
@@ -198,6 +199,16 @@ function fraction(values: FlagValues, name: string): number {
     throw new UsageError(`--${name} takes a number from 0 to 1, got "${value}"`)
   }
   return number
+}
+
+/**
+ * The `--workers` count, when given: a whole number from 1 to 256.
+ *
+ * @example
+ * workersOf(values) ?? availableParallelism()
+ */
+export function workersOf(values: FlagValues): number | undefined {
+  return values.string('workers') === undefined ? undefined : count(values, 'workers', 1, 256)
 }
 
 function count(values: FlagValues, name: string, min = 1, max = MAX_COUNT): number {

@@ -1,12 +1,15 @@
 // Run `winnow extract`: read pages, extract each article and write one JSON line per document.
+import { availableParallelism } from 'node:os'
 import { InputError, UsageError } from '../errors.js'
 import { readInputs } from '../io/read-inputs.js'
 import { openOutput, writeJsonl, writeRejects } from '../io/write-jsonl.js'
+import { createRunExecutor } from '../pipeline/dedup-passes.js'
 import { dropSiteBoilerplate } from '../pipeline/drop-site-boilerplate.js'
-import { extractPage, type ExtractedPage } from '../extract/extract-page.js'
+import { createOrderedBatches } from '../pipeline/ordered-batches.js'
+import type { ExtractedPage } from '../extract/extract-page.js'
 import type { Reject, Skip } from '../types.js'
 import { EXTRACT_FLAGS } from './flags.js'
-import { fieldOptions } from './parse-dedup-args.js'
+import { fieldOptions, workersOf } from './parse-dedup-args.js'
 import { parseFlags } from './parse-flags.js'
 import { openWritable, type CliIo } from './run-dedup.js'
 import { formatReject } from './summary.js'
@@ -37,15 +40,18 @@ export async function runExtract(args: readonly string[], io: CliIo): Promise<nu
   const started = performance.now()
   const quiet = values.boolean('quiet')
   const stats: ExtractStats = { documents: 0, rejected: 0, empty: 0, skipped: {}, seconds: 0 }
-  const rejects: Reject[] = []
+  // Each reject with the number of the record it came from: extraction answers a batch at a
+  // time, and the rejects file lists them in input order.
+  const rejects: { record: number; reject: Reject }[] = []
+  let records = 0
   const onSkip = (skip: Skip) => {
     stats.skipped[skip.type] = (stats.skipped[skip.type] ?? 0) + 1
   }
-  const onReject = (reject: Reject) => {
+  const onReject = (reject: Reject, record: number) => {
     if (values.boolean('strict'))
       throw new InputError('strict_reject', reject.source, reject.line, reject.reason)
     if (!quiet) io.stderr.write(`winnow: warning: ${formatReject(reject)}\n`)
-    rejects.push(reject)
+    rejects.push({ record, reject })
     stats.rejected++
   }
   const opened: Awaited<ReturnType<typeof openOutput>>[] = []
@@ -65,34 +71,40 @@ export async function runExtract(args: readonly string[], io: CliIo): Promise<nu
     const ids = new Set<string>()
     // Every page is extracted first; site template lines are known only once all are read.
     const pages: { page: ExtractedPage; site?: string; text: string }[] = []
-    for await (const record of readInputs(positionals, read)) {
-      if (record.kind === 'reject') {
-        onReject(record)
-        continue
-      }
-      if (ids.has(record.id)) {
-        const reason = `duplicate id "${record.id}" (the first document with this id is kept)`
-        onReject({
-          kind: 'reject',
-          source: record.source,
-          id: record.id,
-          code: 'duplicate_id',
-          reason,
+    const executor = createRunExecutor(workersOf(values) ?? availableParallelism())
+    try {
+      const batches = createOrderedBatches<number>(executor, 'extract', (numbers, result) => {
+        if (result.stage !== 'extract') return
+        result.pages.forEach((page, i) => {
+          if ('kind' in page) {
+            onReject(page, numbers[i] ?? 0)
+            return
+          }
+          const text = page.article?.text ?? page.document.text
+          const site = page.document.site
+          pages.push({ page, text, ...(site === undefined ? {} : { site }) })
         })
-        continue
-      }
-      ids.add(record.id)
-      const page = extractPage(record)
-      if ('kind' in page) {
-        onReject(page)
-        continue
-      }
-      const text = page.article?.text ?? page.document.text
-      pages.push({
-        page,
-        text,
-        ...(page.document.site === undefined ? {} : { site: page.document.site }),
       })
+      for await (const record of readInputs(positionals, read)) {
+        const number = records++
+        if (record.kind === 'reject') {
+          onReject(record, number)
+          continue
+        }
+        if (ids.has(record.id)) {
+          const reason = `duplicate id "${record.id}" (the first document with this id is kept)`
+          onReject(
+            { kind: 'reject', source: record.source, id: record.id, code: 'duplicate_id', reason },
+            number,
+          )
+          continue
+        }
+        ids.add(record.id)
+        await batches.add(number, { text: record.text, site: '', html: record })
+      }
+      await batches.finish()
+    } finally {
+      await executor.close()
     }
     const texts = dropSiteBoilerplate(pages)
     const lines = pages.map(({ page: { document, article } }, i) => {
@@ -113,7 +125,11 @@ export async function runExtract(args: readonly string[], io: CliIo): Promise<nu
     await writeJsonl(lines, out)
     stats.seconds = Math.round(performance.now() - started) / 1000
     if (rejectsOut !== undefined) {
-      await writeRejects(rejects, rejectsOut)
+      rejects.sort((a, b) => a.record - b.record)
+      await writeRejects(
+        rejects.map(({ reject }) => reject),
+        rejectsOut,
+      )
     }
     statsOut?.write(`${JSON.stringify(stats, null, 2)}\n`)
     if (!quiet) io.stderr.write(`${extractSummaryLine(stats)}\n`)

@@ -87,12 +87,7 @@ class DepthLimitedHandler extends DomHandler {
 // every kind of node, the definitions turn megamorphic: about a fifth of extracting a page went
 // to them.
 function elementNode(name: string, attribs: Record<string, string>): Element {
-  const node = Object.create(Element.prototype) as Element
-  node.parent = null
-  node.prev = null
-  node.next = null
-  node.startIndex = null
-  node.endIndex = null
+  const node = unlinkedNode<Element>(Element.prototype)
   node.children = []
   node.name = name
   node.attribs = attribs
@@ -102,13 +97,19 @@ function elementNode(name: string, attribs: Record<string, string>): Element {
 }
 
 function textNode(data: string): Text {
-  const node = Object.create(Text.prototype) as Text
+  const node = unlinkedNode<Text>(Text.prototype)
+  node.data = data
+  node.type = 'text' as Text['type']
+  return node
+}
+
+// A node of `prototype`'s class with the fields every node has, not yet in a tree.
+function unlinkedNode<T extends Element | Text>(prototype: T): T {
+  const node = Object.create(prototype) as T
   node.parent = null
   node.prev = null
   node.next = null
   node.startIndex = null
   node.endIndex = null
-  node.data = data
-  node.type = 'text' as Text['type']
   return node
 }

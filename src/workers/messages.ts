@@ -22,6 +22,8 @@ export function transferablesOf(result: TaskResult): ArrayBuffer[] {
   const add = (array: { buffer: ArrayBufferLike } | undefined) => {
     if (array !== undefined && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
   }
+  // Extracted pages are text and metadata only.
+  if (result.stage === 'extract') return []
   for (const page of result.pages) {
     if ('reject' in page) continue
     if ('textHash' in page) {

@@ -15,7 +15,7 @@ import { measurePage, type MeasuredPage, type PageLine } from '../clean/page-lin
 import { proseLineHashes } from '../clean/shared-lines.js'
 import { bandHashes } from '../dedup/lsh.js'
 import { signText, type SignOptions } from '../dedup/sign-text.js'
-import { extractPage } from '../extract/extract-page.js'
+import { extractPage, type ExtractedPage } from '../extract/extract-page.js'
 import { createHashCounts, type HashCounts } from '../text/hash-counts.js'
 import type { InputDocument, Reject } from '../types.js'
 import { hashString } from '../text/hash.js'
@@ -24,7 +24,10 @@ import { hashString } from '../text/hash.js'
 export interface PageInput {
   text: string
   site: string
-  /** A document read as HTML, to extract first (the scan stage only); `text` is then unused. */
+  /**
+   * A document to extract first (the extract and scan stages): an HTML page becomes its article,
+   * a text document passes as it is. `text` is then unused.
+   */
   html?: InputDocument
   /** The page as the scan stage measured it, for the cleaning stages to read instead of measuring. */
   digest?: PageDigest
@@ -62,9 +65,12 @@ export interface TaskSetup {
   finalFacts?: boolean
 }
 
-/** A batch of pages and the stage to run them through. */
+/**
+ * A batch of pages and the stage to run them through. The `extract` stage (for `winnow extract`)
+ * only extracts each page's `html` document, and needs no setup.
+ */
 export interface PageTask {
-  stage: 'facts' | 'first' | 'final'
+  stage: 'extract' | 'facts' | 'first' | 'final'
   pages: PageInput[]
 }
 
@@ -107,6 +113,7 @@ export interface FinalResult {
 }
 
 export type TaskResult =
+  | { stage: 'extract'; pages: (ExtractedPage | Reject)[] }
   | { stage: 'facts'; pages: FactsResult[] }
   | { stage: 'first'; pages: FirstResult[] }
   | { stage: 'final'; pages: FinalResult[] }
@@ -149,6 +156,16 @@ export function createPageWorker(): PageWorker {
       breaks = setup.sectionBreaks === undefined ? undefined : keySet(setup.sectionBreaks)
     },
     run(task) {
+      if (task.stage === 'extract') {
+        return {
+          stage: 'extract',
+          pages: task.pages.map(({ html }) => {
+            if (html === undefined)
+              throw new Error('an extract task sent a page without its document')
+            return extractPage(html)
+          }),
+        }
+      }
       const {
         sign,
         keepRemoved,
