@@ -2,11 +2,16 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** An append-only table of `bands` 32-bit keys per document, read by column. */
+/** An append-only table of `bands` 32-bit keys per document, read by column or by row. */
 export interface BandSpill {
   append(keys: Uint32Array): void
   /** Every document's key for one band, in document order (after {@link BandSpill.finish}). */
   readBand(band: number): Uint32Array
+  /**
+   * A document's keys of bands 0 to `bands - 1` into `into` at `at` (after
+   * {@link BandSpill.finish}).
+   */
+  readRow(doc: number, bands: number, into: Uint32Array, at: number): void
   readonly count: number
   finish(): void
   /** Close the file and delete it. */
@@ -17,9 +22,14 @@ export interface BandSpill {
 // 4 × CHUNK bytes per chunk.
 const CHUNK = 8192
 
+// Rows (every band of one document) are buffered this many documents at a time before a write.
+const ROW_BLOCK = 1024
+
 /**
  * Create a band spill `name` in `dir`. Only the current chunk is held in memory (4 × bands ×
  * 8192 bytes, 2 MB for 64 bands); clustering then holds one band (4 bytes a document) at a time.
+ * Each document's keys are also written as one row, to a second file, so that clustering can ask
+ * which bands two documents already shared.
  *
  * @example
  * const spill = createBandSpill(tempDir, 'bands', 64)
@@ -30,6 +40,14 @@ const CHUNK = 8192
 export function createBandSpill(dir: string, name: string, bands: number): BandSpill {
   const path = join(dir, name)
   const fd = openSync(path, 'w+')
+  const rowsPath = `${path}-rows`
+  const rowsFd = openSync(rowsPath, 'w+')
+  const rows = new Uint32Array(ROW_BLOCK * bands)
+  let rowsHeld = 0
+  const flushRows = () => {
+    if (rowsHeld > 0) writeSync(rowsFd, rows, 0, rowsHeld * bands * 4)
+    rowsHeld = 0
+  }
   const chunk = new Uint32Array(CHUNK * bands)
   const chunkBytes = chunk.byteLength
   let count = 0
@@ -49,6 +67,8 @@ export function createBandSpill(dir: string, name: string, bands: number): BandS
         throw new RangeError(`spill ${name}: ${keys.length} keys, not ${bands}`)
       const slot = count % CHUNK
       for (let band = 0; band < bands; band++) chunk[band * CHUNK + slot] = keys[band] ?? 0
+      rows.set(keys, rowsHeld * bands)
+      if (++rowsHeld === ROW_BLOCK) flushRows()
       count++
       if (count % CHUNK === 0) flush()
     },
@@ -61,16 +81,22 @@ export function createBandSpill(dir: string, name: string, bands: number): BandS
       }
       return column
     },
+    readRow(doc, upTo, into, at) {
+      if (upTo > 0) readSync(rowsFd, into, at * 4, upTo * 4, doc * bands * 4)
+    },
     get count() {
       return count
     },
     finish() {
       if (!finished && count % CHUNK !== 0) flush()
+      if (!finished) flushRows()
       finished = true
     },
     close() {
       closeSync(fd)
+      closeSync(rowsFd)
       rmSync(path, { force: true })
+      rmSync(rowsPath, { force: true })
     },
   }
 }

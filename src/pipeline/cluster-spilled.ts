@@ -36,7 +36,7 @@ export interface ClusterColumns {
   containment: Float64Array
   /**
    * Bytes of index that clustering held in memory at its peak: the per-document columns, the
-   * union-find, one band's keys with its sort buffers, and the table of failed pairs.
+   * union-find, one band's keys with its sort buffers, and the table of failed pairs (SimHash runs).
    */
   indexBytes: number
 }
@@ -93,24 +93,22 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
     if ((columns.tokens[i] ?? 0) > 0 && (matchedWith[i] ?? -1) === -1) compared.push(i)
 
   // A pair is judged once: a passing pair joins the clusters (and later pairs of the two are
-  // skipped as already joined); a failing pair is remembered, as it meets again in other bands.
+  // skipped as already joined). LSH pairs are judged in the first band whose key they share;
+  // SimHash neighbours, which have no bands, by remembering the pairs that failed.
   const failed = createHashCounts()
   const pairKey = (earlier: number, later: number) => later * PAIR_KEY_SHIFT + earlier
   const judge: PairJudge = {
     needed(earlier, later) {
       const via = matchedWith[later] ?? -1
       // Already joined through an earlier match: this pair can change nothing.
-      if (via !== -1 && via <= earlier && sets.find(earlier) === sets.find(later)) return false
-      return !failed.has(pairKey(earlier, later))
+      return !(via !== -1 && via <= earlier && sets.find(earlier) === sets.find(later))
     },
     decide(earlier, later, a, b) {
-      if (!pairJoins(a, b, options)) {
-        failed.add(pairKey(earlier, later))
-        return
-      }
+      if (!pairJoins(a, b, options)) return false
       sets.union(earlier, later)
       const via = matchedWith[later] ?? -1
       if (via === -1 || earlier < via) matchedWith[later] = earlier
+      return true
     },
   }
 
@@ -119,7 +117,8 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
     for (const i of compared) {
       const fingerprint = columns.fingerprints?.subarray(2 * i, 2 * i + 2) ?? new Uint32Array(2)
       for (const other of index.add(i, fingerprint)) {
-        if (judge.needed(other, i)) judge.decide(other, i, sides(other), sides(i))
+        if (!judge.needed(other, i) || failed.has(pairKey(other, i))) continue
+        if (!judge.decide(other, i, sides(other), sides(i))) failed.add(pairKey(other, i))
       }
     }
   } else {
@@ -131,23 +130,27 @@ export function clusterSpilled(columns: SignedColumns, options: ClusterOptions):
         let end = start + 1
         const key = keys[sorted[start] ?? 0]
         while (end < sorted.length && keys[sorted[end] ?? 0] === key) end++
-        if (end - start > 1) compareBucket(sorted.subarray(start, end), sides, judge)
+        if (end - start > 1) {
+          const members = sorted.subarray(start, end)
+          compareBucket(members, sides, judge, sharedEarlier(columns.bands, members, band))
+        }
         start = end
       }
     }
   }
   // Per document: the spill's offset and length (12), union-find and first match (8), one band's
-  // keys and the two sort buffers (12).
+  // keys and the two sort buffers (12); and the failed pairs of a SimHash run.
   const indexBytes =
     columns.exactKeys.byteLength + columns.tokens.byteLength + 32 * count + failed.bytes
   return { ...placesOf(columns, sets.components(), matchedWith, sides, options), indexBytes }
 }
 
-/** Decides the candidate pairs of a run, each at most once. */
+/** Decides the candidate pairs of a run. */
 interface PairJudge {
-  /** False when the pair was judged before or can no longer change anything. */
+  /** False when the pair can no longer change anything. */
   needed(earlier: number, later: number): boolean
-  decide(earlier: number, later: number, a: PairSides, b: PairSides): void
+  /** Judge the pair, joining it when it passes; whether it passed. */
+  decide(earlier: number, later: number, a: PairSides, b: PairSides): boolean
 }
 
 // The exact key as the pair rules compare it, or undefined for an empty document.
@@ -157,19 +160,36 @@ function exactKeyOf(columns: SignedColumns, i: number): string | undefined {
   return hex(columns.exactKeys[2 * i] ?? 0) + hex(columns.exactKeys[2 * i + 1] ?? 0)
 }
 
-// Every pair of a bucket, earlier document first. A set is read only when a pair needs it, and
-// at most once per bucket.
+// Whether two members of a band's bucket (by position) share a key in an earlier band: there they
+// were judged already. The members' earlier keys are read at once, a row each.
+function sharedEarlier(
+  bands: BandSpill,
+  members: Uint32Array,
+  band: number,
+): (i: number, j: number) => boolean {
+  if (band === 0) return () => false
+  const rows = new Uint32Array(members.length * band)
+  members.forEach((doc, k) => bands.readRow(doc, band, rows, k * band))
+  return (i, j) => {
+    for (let b = 0; b < band; b++) if (rows[i * band + b] === rows[j * band + b]) return true
+    return false
+  }
+}
+
+// Every pair of a bucket, earlier document first, except those judged in an earlier band. A set
+// is read only when a pair needs it, and at most once per bucket.
 function compareBucket(
   members: Uint32Array,
   sides: (i: number) => PairSides,
   judge: PairJudge,
+  judgedBefore: (i: number, j: number) => boolean,
 ): void {
   const loaded: (PairSides | undefined)[] = new Array(members.length)
   for (let j = 1; j < members.length; j++) {
     const later = members[j] ?? 0
     for (let i = 0; i < j; i++) {
       const earlier = members[i] ?? 0
-      if (!judge.needed(earlier, later)) continue
+      if (judgedBefore(i, j) || !judge.needed(earlier, later)) continue
       const a = (loaded[i] ??= sides(earlier))
       const b = (loaded[j] ??= sides(later))
       judge.decide(earlier, later, a, b)
