@@ -161,7 +161,7 @@ function exactKeyOf(columns: SignedColumns, i: number): string | undefined {
 }
 
 // Whether two members of a band's bucket (by position) share a key in an earlier band: there they
-// were judged already. The members' earlier keys are read at once, a row each.
+// were judged already. A member's earlier keys are read once, as a row, when a pair first asks.
 function sharedEarlier(
   bands: BandSpill,
   members: Uint32Array,
@@ -169,15 +169,25 @@ function sharedEarlier(
 ): (i: number, j: number) => boolean {
   if (band === 0) return () => false
   const rows = new Uint32Array(members.length * band)
-  members.forEach((doc, k) => bands.readRow(doc, band, rows, k * band))
+  const read = new Uint8Array(members.length)
+  const rowOf = (k: number) => {
+    if (read[k] === 0) {
+      bands.readRow(members[k] ?? 0, band, rows, k * band)
+      read[k] = 1
+    }
+    return k * band
+  }
   return (i, j) => {
-    for (let b = 0; b < band; b++) if (rows[i * band + b] === rows[j * band + b]) return true
+    const a = rowOf(i)
+    const b = rowOf(j)
+    for (let k = 0; k < band; k++) if (rows[a + k] === rows[b + k]) return true
     return false
   }
 }
 
 // Every pair of a bucket, earlier document first, except those judged in an earlier band. A set
-// is read only when a pair needs it, and at most once per bucket.
+// is read only when a pair needs it, and at most once per bucket; so is a row of earlier keys,
+// asked only of pairs that could still change something.
 function compareBucket(
   members: Uint32Array,
   sides: (i: number) => PairSides,
@@ -189,7 +199,7 @@ function compareBucket(
     const later = members[j] ?? 0
     for (let i = 0; i < j; i++) {
       const earlier = members[i] ?? 0
-      if (judgedBefore(i, j) || !judge.needed(earlier, later)) continue
+      if (!judge.needed(earlier, later) || judgedBefore(i, j)) continue
       const a = (loaded[i] ??= sides(earlier))
       const b = (loaded[j] ??= sides(later))
       judge.decide(earlier, later, a, b)
