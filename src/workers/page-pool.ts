@@ -77,9 +77,10 @@ export function createWorkerPool(size: number): PageExecutor {
 
 /**
  * Worker threads only once the input proves large: the first `thresholdChars` characters of
- * pages (of their HTML, for pages still to be extracted) are worked on in-process, and only then is a pool of `size` threads started (with the
- * current stage's setup). Small runs, the common case in tests and quick checks, never pay for
- * starting threads; results are the same either way.
+ * pages (of their HTML, for pages still to be extracted) are worked on in-process, and only then
+ * is a pool of `size` threads started (with the current stage's setup). Small runs, the common
+ * case in tests and quick checks, never pay for starting threads; results are the same either
+ * way.
  *
  * @example
  * const executor = createAdaptiveExecutor(2, 1_000_000)
